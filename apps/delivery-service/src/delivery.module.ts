@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@hookbus/platform';
+import type { DeliveryEnv } from './delivery-env';
+import { EventDispatcher } from './event-dispatcher';
+import { EventsConsumer } from './events.consumer';
+
+@Module({})
+export class DeliveryModule {
+  static forRoot(env: DeliveryEnv): DynamicModule {
+    return {
+      module: DeliveryModule,
+      imports: [PlatformModule.forRoot({ name: 'delivery-service', env })],
+      controllers: [EventsConsumer],
+      providers: [EventDispatcher],
+    };
+  }
+}

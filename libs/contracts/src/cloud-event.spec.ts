@@ -1,0 +1,68 @@
+import { parseCloudEvent } from './cloud-event';
+
+const orderConfirmed = {
+  specversion: '1.0',
+  id: 'evt-1',
+  source: 'urn:shop:eu-1',
+  type: 'order.confirmed',
+  time: '2026-11-22T10:00:00Z',
+  subject: 'order-6908',
+  tenantid: 'tnt_a',
+  data: { companyId: 6316, orderId: 6908 },
+};
+
+describe('parseCloudEvent', () => {
+  it('accepts a valid event and keeps extension attributes', () => {
+    const result = parseCloudEvent({ ...orderConfirmed, traceparent: '00-abc' });
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ id: 'evt-1', traceparent: '00-abc' }) });
+  });
+
+  it('accepts int64 ids given as digit strings', () => {
+    const result = parseCloudEvent({ ...orderConfirmed, data: { companyId: '9007199254740993', orderId: 1 } });
+    expect(result.ok).toBe(true);
+  });
+
+  it('says an int64 id is required when it is missing', () => {
+    const result = parseCloudEvent({ ...orderConfirmed, data: { companyId: 6316 } });
+    expect(result).toEqual({ ok: false, issues: [{ field: 'data.orderId', rule: 'invalid_union', message: 'is required (an int64)' }] });
+  });
+
+  it('names the field and the rule of a broken envelope', () => {
+    const { specversion: _dropped, ...noVersion } = orderConfirmed;
+    const result = parseCloudEvent({ ...noVersion, time: 'yesterday' });
+    expect(result).toEqual({
+      ok: false,
+      issues: expect.arrayContaining([
+        expect.objectContaining({ field: 'specversion', rule: 'invalid_value' }),
+        expect.objectContaining({ field: 'time', rule: 'invalid_format' }),
+      ]),
+    });
+  });
+
+  it('refuses an unknown event type', () => {
+    const result = parseCloudEvent({ ...orderConfirmed, type: 'order.teleported' });
+    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ field: 'type', rule: 'invalid_value' })] });
+  });
+
+  it("validates data against its type's schema, with the path under data", () => {
+    const result = parseCloudEvent({ ...orderConfirmed, data: { companyId: 6316, orderId: 'six' } });
+    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ field: 'data.orderId' })] });
+  });
+
+  it('checks the nested order details of order.closed', () => {
+    const result = parseCloudEvent({
+      ...orderConfirmed,
+      type: 'order.closed',
+      data: { orderId: 5, orderDetailsData: { orderType: 'SALE', orderState: 'CLOSED', operationDatas: [{ productCode: 'P1', basePrice: 'x', quantity: 1 }] } },
+    });
+    expect(result).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ field: 'data.orderDetailsData.operationDatas.0.basePrice', rule: 'invalid_type' })],
+    });
+  });
+
+  it('refuses an origin outside admin, shop and funnel', () => {
+    const result = parseCloudEvent({ ...orderConfirmed, type: 'order.completed', origin: 'kiosk', data: {} });
+    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ field: 'origin', rule: 'invalid_value' })] });
+  });
+});

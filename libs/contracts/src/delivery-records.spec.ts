@@ -1,0 +1,12 @@
+import { deliveryId } from './delivery-records';
+
+describe('deliveryId', () => {
+  it('is stable for the same event and subscription', () => {
+    expect(deliveryId('evt-1', 'sub-1')).toBe(deliveryId('evt-1', 'sub-1'));
+  });
+
+  it('differs when either part differs, even if the concatenation is the same', () => {
+    const ids = new Set([deliveryId('evt-1', 'sub-1'), deliveryId('evt-1', 'sub-2'), deliveryId('evt-1s', 'ub-1')]);
+    expect(ids.size).toBe(3);
+  });
+});

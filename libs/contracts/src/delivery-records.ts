@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { cloudEventSchema } from './cloud-event';
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'retrying', 'failed', 'abandoned', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * A delivery is one event for one subscription. Its id is derived from both, so a redelivered or
+ * re-published event maps to the same delivery, and receivers can dedupe on `webhook-id`.
+ */
+export function deliveryId(eventId: string, subscriptionId: string): string {
+  const digest = createHash('sha256').update(`${eventId}\u0000${subscriptionId}`).digest('base64url');
+  return `dlv_${digest.slice(0, 26)}`;
+}
+
+const deliveryRef = {
+  deliveryId: z.string().min(1),
+  eventId: z.string().min(1),
+  subscriptionId: z.string().min(1),
+  tenantId: z.string().min(1),
+};
+
+const httpRequest = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+});
+
+/** `hookbus.deliveries.log.v1`: one record per attempt (headers carrying secrets are masked). */
+export const deliveryAttemptRecordV1 = z.object({
+  ...deliveryRef,
+  plugin: z.string(),
+  hook: z.string(),
+  attempt: z.int().positive(),
+  at: z.iso.datetime(),
+  request: httpRequest,
+  response: z.object({ status: z.int(), body: z.string() }).optional(),
+  durationMs: z.number().nonnegative(),
+  error: z.string().optional(),
+  outcome: z.enum(DELIVERY_STATUSES),
+  vendorMessage: z.string().optional(),
+});
+export type DeliveryAttemptRecordV1 = z.output<typeof deliveryAttemptRecordV1>;
+
+/** Pacing of a scheduled (batched) subscription, carried on its dead-letter records. */
+export const batchInfoV1 = z.object({
+  frequencyMinutes: z.int().min(1).max(1440),
+  batchSize: z.int().positive(),
+});
+
+/** `hookbus.deliveries.dlq.v1`: a failed attempt held by the retry-scheduler until `dueAt`. */
+export const deadLetterRecordV1 = z.object({
+  ...deliveryRef,
+  attempt: z.int().positive(),
+  dueAt: z.iso.datetime(),
+  reason: z.string(),
+  event: cloudEventSchema,
+  batch: batchInfoV1.optional(),
+});
+export type DeadLetterRecordV1 = z.output<typeof deadLetterRecordV1>;
+
+/** `hookbus.deliveries.retry.v1`: a delivery that is due now, consumed by delivery-service. */
+export const retryRecordV1 = z.object({
+  ...deliveryRef,
+  /** The attempt number the delivery-service is about to make. */
+  attempt: z.int().positive(),
+  event: cloudEventSchema,
+  manual: z.boolean().default(false),
+});
+export type RetryRecordV1 = z.output<typeof retryRecordV1>;
+
+export const NOTIFICATION_TYPES = ['delivery.failed', 'delivery.abandoned', 'subscription.disabled'] as const;
+
+/** `hookbus.notifications.v1`: something a subscription's contacts must be told by e-mail. */
+export const notificationRecordV1 = z.object({
+  id: z.string().min(1),
+  type: z.enum(NOTIFICATION_TYPES),
+  tenantId: z.string().min(1),
+  subscriptionId: z.string().min(1),
+  deliveryId: z.string().optional(),
+  eventId: z.string().optional(),
+  subject: z.string().optional(),
+  reason: z.string(),
+  vendorMessage: z.string().optional(),
+  at: z.iso.datetime(),
+});
+export type NotificationRecordV1 = z.output<typeof notificationRecordV1>;

@@ -1,0 +1,6 @@
+export * from './cloud-event';
+export * from './cloud-event-binary';
+export * from './delivery-records';
+export * from './event-types';
+export * from './topics';
+export * from './validation';

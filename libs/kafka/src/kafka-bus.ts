@@ -1,0 +1,140 @@
+import { Logger } from '@nestjs/common';
+import { type Admin, Kafka, logLevel, type LogEntry, Partitioners, type Producer } from 'kafkajs';
+import { ALL_TOPICS, Topics, type TopicSpec } from '@hookbus/contracts';
+import { AtLeastOnceConsumer, type ConsumerOptions } from './at-least-once-consumer';
+import type { OutgoingMessage } from './consumed-message';
+import type { KafkaOptions } from './kafka-options';
+import { ensureTopics } from './topic-bootstrap';
+
+const kafkajsLevels: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'log',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/**
+ * The hookbus message bus. Everything that touches Kafka goes through here, so the client library
+ * (kafkajs today) stays an implementation detail of this lib.
+ */
+export class KafkaBus {
+  private readonly logger = new Logger(KafkaBus.name);
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly consumers = new Set<AtLeastOnceConsumer>();
+  private readonly prefix: string;
+  private connected?: Promise<void>;
+
+  constructor(private readonly options: KafkaOptions & { replicationFactor?: number }) {
+    this.prefix = options.topicPrefix ?? '';
+    const kafkajsLogger = new Logger('kafkajs');
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.WARN,
+      logCreator: () => ({ level, log }: LogEntry) => {
+        const { message, ...extra } = log;
+        kafkajsLogger[kafkajsLevels[level] ?? 'log']({ message, ...extra });
+      },
+    });
+    // acks=all on every send: a publish resolves only once every in-sync replica has the message.
+    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    this.admin = this.kafka.admin();
+  }
+
+  /** The physical name of a contract topic (with this deployment's prefix). */
+  topicName = (name: string): string => `${this.prefix}${name}`;
+
+  /** The contract name of a physical topic. */
+  contractName = (topic: string): string => (topic.startsWith(this.prefix) ? topic.slice(this.prefix.length) : topic);
+
+  connect(): Promise<void> {
+    // A failed connect is forgotten so the next call tries again (e.g. Kafka started after us).
+    this.connected ??= Promise.all([this.producer.connect(), this.admin.connect()]).then(
+      () => undefined,
+      (error: unknown) => {
+        this.connected = undefined;
+        throw error;
+      },
+    );
+    return this.connected;
+  }
+
+  /** Creates the contract topics that do not exist yet; returns the names it created. */
+  async ensureTopics(specs: readonly TopicSpec[] = ALL_TOPICS): Promise<string[]> {
+    await this.connect();
+    const created = await ensureTopics(this.admin, specs, this.topicName, this.options.replicationFactor ?? 1);
+    if (created.length > 0) this.logger.log({ message: 'created topics', topics: created });
+    return created;
+  }
+
+  /** Publishes and resolves once the messages are durably stored (acks=all). */
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    await this.connect();
+    await this.producer.send({
+      topic: this.topicName(topic),
+      acks: -1,
+      messages: messages.map(({ key, value, headers }) => ({ key, value, headers: headers ? { ...headers } : undefined })),
+    });
+  }
+
+  /** Starts an at-least-once consumer; see AtLeastOnceConsumer for the guarantees. */
+  async consume(options: ConsumerOptions): Promise<AtLeastOnceConsumer> {
+    await this.connect();
+    const consumer = new AtLeastOnceConsumer(options, {
+      consumer: this.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: 500, allowAutoTopicCreation: false }),
+      topicName: this.topicName,
+      contractName: this.contractName,
+      quarantine: (message) => this.publish(Topics.quarantine.name, [message]),
+      onQuarantined: (message, reason) =>
+        this.logger.warn({
+          message: 'message quarantined',
+          topic: message.topic,
+          partition: message.partition,
+          offset: message.offset,
+          groupId: options.groupId,
+          reason,
+        }),
+    });
+    await consumer.start();
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  /** The next offset a group will read on each partition of a topic (-1 when it has committed none). */
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, bigint>> {
+    await this.connect();
+    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [this.topicName(topic)] });
+    return new Map(committed?.partitions.map(({ partition, offset }) => [partition, BigInt(offset)]) ?? []);
+  }
+
+  /** The end offset (next offset to be written) of each partition of a topic. */
+  async endOffsets(topic: string): Promise<Map<number, bigint>> {
+    await this.connect();
+    const offsets = await this.admin.fetchTopicOffsets(this.topicName(topic));
+    return new Map(offsets.map(({ partition, offset }) => [partition, BigInt(offset)]));
+  }
+
+  /** Resolves when the cluster answers a metadata request; used by readiness probes. */
+  async ping(timeoutMs = 2000): Promise<void> {
+    await this.connect();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Kafka did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.admin.describeCluster(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Stops consumers first (they may still publish), then the producer and admin client. */
+  async disconnect(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    this.consumers.clear();
+    if (this.connected) await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+    this.connected = undefined;
+  }
+}

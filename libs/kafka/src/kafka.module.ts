@@ -1,0 +1,46 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { KafkaBus } from './kafka-bus';
+import type { KafkaOptions } from './kafka-options';
+import { KafkaReadiness } from './kafka.readiness';
+
+/** The Kafka settings every service reads from its validated environment. */
+export interface KafkaEnv {
+  readonly KAFKA_BROKERS: readonly string[];
+  readonly KAFKA_TOPIC_PREFIX: string;
+  readonly KAFKA_REPLICATION_FACTOR: number;
+}
+
+/**
+ * Provides the process's single KafkaBus. At start it creates any missing contract topic; at
+ * shutdown it drains consumers and disconnects.
+ */
+@Global()
+@Module({})
+export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(KafkaBus) private readonly bus: KafkaBus) {}
+
+  static forRoot(options: KafkaOptions & { replicationFactor?: number }): DynamicModule {
+    return {
+      module: KafkaModule,
+      providers: [{ provide: KafkaBus, useFactory: () => new KafkaBus(options) }, KafkaReadiness],
+      exports: [KafkaBus, KafkaReadiness],
+    };
+  }
+
+  static fromEnv(clientId: string, env: KafkaEnv): DynamicModule {
+    return KafkaModule.forRoot({
+      clientId,
+      brokers: env.KAFKA_BROKERS,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.bus.ensureTopics();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.disconnect();
+  }
+}

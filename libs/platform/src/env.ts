@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Thrown at boot when the environment is unusable; the message names every bad variable. */
+export class EnvValidationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'EnvValidationError';
+  }
+}
+
+/** Parses `env` with `schema`; every problem names its variable, the rule and the value received. */
+export function loadEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new EnvValidationError(
+    result.error.issues.map((issue) => {
+      const variable = String(issue.path[0]);
+      const received = env[variable] === undefined ? 'it is not set' : `got ${JSON.stringify(env[variable])}`;
+      return `${variable}: ${issue.message} (${received})`;
+    }),
+  );
+}
+
+/** An integer variable within bounds, given as a decimal string. */
+export const intVar = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .default(String(fallback))
+    .transform(Number)
+    .pipe(z.int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const hostPort = /^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/;
+
+/** Variables every service reads: where it listens and how it reaches Kafka. */
+export const commonEnv = (defaultPort: number) => ({
+  PORT: intVar(0, 65_535, defaultPort),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:9092')
+    .transform((value) => value.split(',').map((broker) => broker.trim()))
+    .pipe(z.array(z.string().regex(hostPort, 'each broker must be host:port')).min(1)),
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"').default(''),
+  KAFKA_REPLICATION_FACTOR: intVar(1, 7, 1),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export type CommonEnv = z.output<z.ZodObject<ReturnType<typeof commonEnv>>>;

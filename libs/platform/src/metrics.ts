@@ -1,0 +1,25 @@
+import { Controller, Get, Header, Module } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, type CounterConfiguration, Registry } from 'prom-client';
+
+/** The process's Prometheus registry; services register their own metrics on it. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+/** A counter on the process registry; the same name yields the same counter (apps may be created twice in tests). */
+export function counter<L extends string>(config: Omit<CounterConfiguration<L>, 'registers'>): Counter<L> {
+  const existing = metricsRegistry.getSingleMetric(config.name);
+  return (existing as Counter<L> | undefined) ?? new Counter({ ...config, registers: [metricsRegistry] });
+}
+
+@Controller('metrics')
+class MetricsController {
+  @Get()
+  @Header('content-type', metricsRegistry.contentType)
+  scrape(): Promise<string> {
+    return metricsRegistry.metrics();
+  }
+}
+
+/** `GET /metrics` in the Prometheus text format. */
+@Module({ controllers: [MetricsController] })
+export class MetricsModule {}

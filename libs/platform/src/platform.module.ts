@@ -1,0 +1,24 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { KafkaModule, KafkaReadiness } from '@hookbus/kafka';
+import type { CommonEnv } from './env';
+import { HealthModule } from './health.module';
+import { MetricsModule } from './metrics';
+import type { ReadinessCheck } from './readiness-check';
+
+export interface PlatformOptions {
+  readonly name: string;
+  readonly env: CommonEnv;
+  /** Readiness checks beyond Kafka (e.g. the database); they must be provided by the app. */
+  readonly readiness?: readonly Type<ReadinessCheck>[];
+}
+
+/** What every hookbus service has: the Kafka bus, `/health/*` and `/metrics`. */
+@Module({})
+export class PlatformModule {
+  static forRoot({ name, env, readiness = [] }: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [KafkaModule.fromEnv(name, env), HealthModule.forRoot([KafkaReadiness, ...readiness]), MetricsModule],
+    };
+  }
+}

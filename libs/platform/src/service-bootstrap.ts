@@ -1,0 +1,52 @@
+import { ConsoleLogger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { type CommonEnv, EnvValidationError } from './env';
+import { ProblemFilter } from './problem';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface ServiceOptions {
+  readonly name: string;
+  readonly module: Type | DynamicModule;
+  readonly env: Pick<CommonEnv, 'PORT' | 'HOST' | 'LOG_LEVEL'>;
+  /** Largest accepted JSON body (bigger ones get 413); default 1mb. */
+  readonly bodyLimit?: string;
+  /** The Kafka consumer side of the app, if it consumes topics. */
+  readonly transport?: (app: INestApplication) => CustomTransportStrategy;
+}
+
+/** One JSON object per line on stdout, tagged with the service name. */
+export function jsonLogger(name: string, level: LogLevel = 'log'): ConsoleLogger {
+  return new ConsoleLogger(name, { json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) });
+}
+
+/**
+ * Creates, wires and starts a hookbus service: JSON logs, shutdown hooks (SIGTERM drains consumers
+ * and closes connections), the optional Kafka transport, then the HTTP listener.
+ */
+export async function startService(options: ServiceOptions): Promise<INestApplication> {
+  const logger = jsonLogger(options.name, options.env.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, bodyParser: false });
+  // CloudEvents and problem documents are `application/*+json`; parse them like plain JSON.
+  app.useBodyParser('json', { type: ['application/json', 'application/*+json'], limit: options.bodyLimit ?? '1mb' });
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  if (options.transport) {
+    app.connectMicroservice({ strategy: options.transport(app) });
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.env.PORT, options.env.HOST);
+  logger.log({ message: `${options.name} listening`, url: await app.getUrl() });
+  return app;
+}
+
+/** Runs a service's main; a bad environment or failed start exits 1 with a message saying why. */
+export function runMain(name: string, main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    const reason = error instanceof EnvValidationError || !(error instanceof Error) ? String(error) : error.stack;
+    jsonLogger(name).fatal({ message: `${name} failed to start`, reason });
+    process.exit(1);
+  });
+}

@@ -1,0 +1,3 @@
+export * from './poll-until';
+export * from './test-kafka';
+export * from './topic-inspection';

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Compiles apps/ and libs/ to dist/ with swc, keeping the source layout so each app runs as
+// `node dist/apps/<app>/src/main.js`. Type checking is `npm run typecheck`, not this.
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import swc from '@swc/core';
+
+const require = createRequire(import.meta.url);
+const { swcOptions, workspaceRoot } = require('./swc-options.cjs');
+const outDir = path.join(workspaceRoot, 'dist');
+const isTestFile = (file) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(file) || file.includes('/testing/');
+
+async function* sourceFiles(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(full);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !isTestFile(full)) yield full;
+  }
+}
+
+const options = swcOptions({ rewritePaths: true });
+await rm(outDir, { recursive: true, force: true });
+let count = 0;
+for (const root of ['apps', 'libs']) {
+  for await (const file of sourceFiles(path.join(workspaceRoot, root))) {
+    const output = await swc.transformFile(file, { ...options, filename: file, sourceFileName: file });
+    const target = path.join(outDir, path.relative(workspaceRoot, file)).replace(/\.ts$/, '.js');
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, `${output.code}\n//# sourceMappingURL=${path.basename(target)}.map`);
+    await writeFile(`${target}.map`, output.map ?? '');
+    count += 1;
+  }
+}
+console.log(`built ${count} files into ${path.relative(process.cwd(), outDir) || '.'}`);
