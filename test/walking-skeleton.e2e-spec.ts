@@ -1,46 +1,41 @@
-import type { INestApplication } from '@nestjs/common';
-import { eventKey, type HookbusEvent, Topics } from '@hookbus/contracts';
-import { KafkaBus, QuarantineHeaders } from '@hookbus/kafka';
-import { collect, pollUntil, testBus, uniquePrefix } from '@hookbus/testing';
-import { EventDispatcher } from '../apps/delivery-service/src/event-dispatcher';
+import { eventKey, Topics } from '@hookbus/contracts';
+import { type KafkaBus, QuarantineHeaders } from '@hookbus/kafka';
+import { collect, pollUntil, testBus, uniqueGroup, uniquePrefix } from '@hookbus/testing';
 import { orderConfirmed } from './support/events';
-import { startDelivery, startIngest } from './support/in-process-services';
+import { ServiceProcess } from './support/service-process';
 
-describe('walking skeleton: ingest-service → hookbus.events.v1 → delivery-service (real broker)', () => {
+type Problem = { errors: { field: string; rule: string; message: string }[] };
+
+describe('walking skeleton: ingest-service → hookbus.events.v1 → delivery-service (real broker, real processes)', () => {
   const prefix = uniquePrefix('skeleton');
-  let ingest: INestApplication;
-  let delivery: INestApplication;
+  let ingest: ServiceProcess;
+  let delivery: ServiceProcess;
   let bus: KafkaBus;
-  let ingestUrl: string;
-  const dispatched: HookbusEvent[] = [];
 
   beforeAll(async () => {
     bus = await testBus(prefix);
-    [ingest, delivery] = await Promise.all([startIngest(prefix), startDelivery(prefix)]);
-    ingestUrl = await ingest.getUrl();
-    // Observe the real dispatcher; the event still goes through it.
-    const dispatcher = delivery.get(EventDispatcher);
-    const dispatch = dispatcher.dispatch.bind(dispatcher);
-    jest.spyOn(dispatcher, 'dispatch').mockImplementation(async (event) => {
-      dispatched.push(event);
-      return dispatch(event);
-    });
+    const env = { KAFKA_TOPIC_PREFIX: prefix };
+    [ingest, delivery] = await Promise.all([
+      ServiceProcess.spawn('ingest-service', { ...env, LOG_LEVEL: 'warn' }),
+      ServiceProcess.spawn('delivery-service', { ...env, LOG_LEVEL: 'debug', KAFKA_GROUP_ID: uniqueGroup('delivery') }),
+    ]);
+    await Promise.all([ingest.ready(), delivery.ready()]);
   });
 
   afterAll(async () => {
-    await Promise.all([ingest?.close(), delivery?.close()]);
+    await Promise.all([ingest?.stop(), delivery?.stop()]);
     await bus?.disconnect();
   });
 
-  type Problem = { errors: { field: string; rule: string; message: string }[] };
-  const problem = async (response: Response) => (await response.json()) as Problem;
-
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${ingestUrl}${path}`, {
+    fetch(`${ingest.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/cloudevents+json', ...headers },
       body: JSON.stringify(body),
     });
+  const problem = async (response: Response) => (await response.json()) as Problem;
+  const received = (eventId: unknown) =>
+    delivery.waitForLog(`delivery-service received event ${String(eventId)}`, (log) => log.message === 'event received' && log.eventId === eventId);
 
   it('accepts a valid event with 202 and delivery-service consumes it', async () => {
     const event = orderConfirmed();
@@ -48,10 +43,7 @@ describe('walking skeleton: ingest-service → hookbus.events.v1 → delivery-se
 
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ ids: [event.id] });
-    const consumed = await pollUntil('delivery-service dispatched the event', () =>
-      dispatched.find(({ id }) => id === event.id),
-    );
-    expect(consumed).toMatchObject({ type: 'order.confirmed', subject: event.subject, data: { companyId: 6316, orderId: 6908 } });
+    expect(await received(event.id)).toMatchObject({ type: 'order.confirmed', tenantId: 'tnt_test' });
   });
 
   it('accepts binary mode (ce-* headers, data as the body)', async () => {
@@ -60,20 +52,18 @@ describe('walking skeleton: ingest-service → hookbus.events.v1 → delivery-se
     const response = await post('/v1/events', data, { ...headers, 'content-type': 'application/json' });
 
     expect(response.status).toBe(202);
-    await pollUntil('the binary-mode event is dispatched', () => dispatched.some(({ id }) => id === attributes.id));
+    await received(attributes.id);
   });
 
   it('refuses an invalid event with a problem naming the field and the rule, and publishes nothing', async () => {
     const before = await bus.endOffsets(Topics.events.name);
-    const response = await post('/v1/events', orderConfirmed({ data: { companyId: 6316 }, time: 'noon' }));
+    const badTime = await post('/v1/events', orderConfirmed({ time: 'noon' }));
+    const missingId = await post('/v1/events', orderConfirmed({ data: { companyId: 6316 } }));
 
-    expect(response.status).toBe(400);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect((await problem(response)).errors).toEqual([
-      expect.objectContaining({ field: 'time', rule: 'invalid_format' }),
-    ]);
-    const invalidData = await post('/v1/events', orderConfirmed({ data: { companyId: 6316 } }));
-    expect((await problem(invalidData)).errors).toEqual([
+    expect(badTime.status).toBe(400);
+    expect(badTime.headers.get('content-type')).toContain('application/problem+json');
+    expect((await problem(badTime)).errors).toEqual([expect.objectContaining({ field: 'time', rule: 'invalid_format' })]);
+    expect((await problem(missingId)).errors).toEqual([
       { field: 'data.orderId', rule: 'invalid_union', message: 'is required (an int64)' },
     ]);
     expect(await bus.endOffsets(Topics.events.name)).toEqual(before);
@@ -87,26 +77,26 @@ describe('walking skeleton: ingest-service → hookbus.events.v1 → delivery-se
 
     const accepted = await post('/v1/events/batch', good);
     expect(accepted.status).toBe(202);
-    await pollUntil('both batch events are dispatched', () => good.every((event) => dispatched.some(({ id }) => id === event.id)));
+    await Promise.all(good.map((event) => received(event.id)));
   });
 
   it('quarantines a malformed message published straight to the topic and still consumes the next good one', async () => {
     const quarantined = await collect(bus, Topics.quarantine.name);
     const good = orderConfirmed({ subject: 'order-shared' });
     const key = eventKey('tnt_test', 'order-shared');
-    // Same key as the good event, so the malformed one sits right before it on the same partition.
+    // One key: the malformed messages sit right before the good one on the same partition.
     await bus.publish(Topics.events.name, [
       { key, value: '{"specversion":"1.0", this is not json' },
       { key, value: JSON.stringify(orderConfirmed({ subject: 'order-shared', data: { companyId: 1 } })) },
       { key, value: JSON.stringify(good) },
     ]);
 
-    await pollUntil('the good event after the malformed ones is dispatched', () => dispatched.some(({ id }) => id === good.id));
+    await received(good.id);
     await pollUntil('both malformed messages are quarantined', () => quarantined.length === 2);
     const [notJson, invalidEvent] = quarantined;
+    expect(notJson.key).toBe(key);
     expect(notJson.value?.toString()).toBe('{"specversion":"1.0", this is not json');
     expect(notJson.headers[QuarantineHeaders.reason]).toMatch(/^MalformedMessageError: value is not JSON/);
     expect(invalidEvent.headers[QuarantineHeaders.reason]).toContain('data.orderId');
-    expect(notJson.key).toBe(key);
   });
 });

@@ -32,14 +32,41 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   // CloudEvents and problem documents are `application/*+json`; parse them like plain JSON.
   app.useBodyParser('json', { type: ['application/json', 'application/*+json'], limit: options.bodyLimit ?? '1mb' });
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  exitGracefullyOnSignals(app, logger);
+  // HTTP first: liveness answers while the consumer group is still being joined (which can take a
+  // session timeout after a crash).
+  await app.listen(options.env.PORT, options.env.HOST);
   if (options.transport) {
     app.connectMicroservice({ strategy: options.transport(app) });
     await app.startAllMicroservices();
   }
-  await app.listen(options.env.PORT, options.env.HOST);
   logger.log({ message: `${options.name} listening`, url: await app.getUrl() });
   return app;
+}
+
+const SHUTDOWN_GRACE_MS = 30_000;
+
+/**
+ * SIGTERM/SIGINT: readiness turns 503, consumers finish and commit their in-flight messages,
+ * connections close, and the process exits 0 (1 if that takes longer than the grace period).
+ */
+function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger): void {
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.log({ message: 'shutting down', signal });
+    setTimeout(() => {
+      logger.error({ message: `shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting` });
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ message: 'shutdown failed', reason: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 /** Runs a service's main; a bad environment or failed start exits 1 with a message saying why. */

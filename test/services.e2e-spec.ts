@@ -1,0 +1,42 @@
+import { testBus, uniquePrefix } from '@hookbus/testing';
+import { ServiceProcess } from './support/service-process';
+
+const SERVICES = ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service'];
+
+describe('each service as its own process', () => {
+  const prefix = uniquePrefix('services');
+
+  beforeAll(async () => {
+    await (await testBus(prefix)).disconnect();
+  });
+
+  it.each(SERVICES)('%s becomes ready, logs JSON, serves /metrics and exits 0 on SIGTERM', async (name) => {
+    const service = await ServiceProcess.spawn(name, { KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'log' });
+    await service.ready();
+
+    expect(await (await fetch(`${service.url}/health/live`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${service.url}/health/ready`)).json()).toEqual({ status: 'ready', checks: { kafka: 'up' } });
+    expect(await (await fetch(`${service.url}/metrics`)).text()).toContain('process_resident_memory_bytes');
+    await service.waitForLog('the listening line', (log) => log.message === `${name} listening`);
+    expect(service.logs.length).toBe(service.output.length);
+
+    expect(await service.stop()).toBe(0);
+  });
+
+  it.each(SERVICES)('%s refuses to start with a bad variable and names it', async (name) => {
+    const service = await ServiceProcess.spawn(name, { KAFKA_BROKERS: 'no-port', LOG_LEVEL: 'chatty' });
+
+    expect(await service.exited).toBe(1);
+    const output = service.output.join('\n');
+    expect(output).toContain('KAFKA_BROKERS: each broker must be host:port (got \\"no-port\\")');
+    expect(output).toContain('LOG_LEVEL');
+  });
+
+  it('exits 1 and says why when Kafka does not answer at boot', async () => {
+    const service = await ServiceProcess.spawn('ingest-service', { KAFKA_BROKERS: '127.0.0.1:1' });
+
+    expect(await service.exited).toBe(1);
+    const fatal = await service.waitForLog('the fatal start-up line', (log) => log.message === 'ingest-service failed to start');
+    expect(String(fatal.reason)).toMatch(/ECONNREFUSED 127\.0\.0\.1:1/);
+  });
+});

@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { pollUntil, testBrokers } from '@hookbus/testing';
+
+const root = path.resolve(__dirname, '../..');
+
+/** One JSON log line of a service. `message` is a string or the object the code logged. */
+export interface LogLine {
+  readonly level: string;
+  readonly context?: string;
+  readonly message: unknown;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A hookbus service running as its own process from the build (dist/), as `npm start` runs it. */
+export class ServiceProcess {
+  readonly logs: LogLine[] = [];
+  readonly output: string[] = [];
+  readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly name: string,
+    readonly url: string,
+    private readonly child: ChildProcess,
+  ) {
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        this.output.push(line);
+        try {
+          this.logs.push(JSON.parse(line) as LogLine);
+        } catch {
+          // not a JSON line (e.g. a Node warning); kept in `output`
+        }
+      });
+    }
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  }
+
+  /** Spawns the service on a free port with the test broker and the given environment. */
+  static async spawn(name: string, env: Record<string, string>): Promise<ServiceProcess> {
+    const main = path.join(root, 'dist', 'apps', name, 'src', 'main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: run the tests through \`npm test\`, which builds first`);
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+      cwd: root,
+      env: { PATH: process.env.PATH, KAFKA_BROKERS: testBrokers().join(','), PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new ServiceProcess(name, `http://127.0.0.1:${port}`, child);
+  }
+
+  /** Polls `/health/ready` until it answers 200. */
+  async ready(timeoutMs = 45_000): Promise<this> {
+    await pollUntil(`${this.name} is ready`, async () => {
+      if (this.child.exitCode !== null) throw new Error(`${this.name} exited: ${this.output.slice(-5).join('\n')}`);
+      return (await fetch(`${this.url}/health/ready`)).ok;
+    }, { timeoutMs, intervalMs: 100 });
+    return this;
+  }
+
+  /** The first log line whose (object) message satisfies `predicate`, once it has been written. */
+  waitForLog(description: string, predicate: (message: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+    return pollUntil(description, () =>
+      this.logs
+        .map(({ message }) => message)
+        .find((message): message is Record<string, unknown> =>
+          typeof message === 'object' && message !== null && predicate(message as Record<string, unknown>)),
+    );
+  }
+
+  /** Sends SIGTERM and resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+    return this.exited;
+  }
+}
