@@ -33,7 +33,8 @@ export class ServiceProcess {
     readonly url: string,
     private readonly child: ChildProcess,
   ) {
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream === null) continue;
       createInterface({ input: stream }).on('line', (line) => {
         this.output.push(line);
         try {

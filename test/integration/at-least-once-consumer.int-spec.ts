@@ -1,9 +1,6 @@
 import { Topics } from '@hookbus/contracts';
 import { collect, pollUntil, testBus, uniqueGroup } from '@hookbus/testing';
-import type { ConsumedMessage } from './consumed-message';
-import { MalformedMessageError } from './errors';
-import type { KafkaBus } from './kafka-bus';
-import { QuarantineHeaders } from './quarantine';
+import { type ConsumedMessage, type KafkaBus, MalformedMessageError, QuarantineHeaders } from '@hookbus/kafka';
 
 const topic = Topics.events.name;
 const sum = (offsets: Map<number, bigint>) => [...offsets.values()].reduce((total, offset) => total + (offset > 0n ? offset : 0n), 0n);

@@ -1,8 +1,8 @@
 import { eventKey, Topics } from '@hookbus/contracts';
 import { type KafkaBus, QuarantineHeaders } from '@hookbus/kafka';
 import { collect, pollUntil, testBus, uniqueGroup, uniquePrefix } from '@hookbus/testing';
-import { orderConfirmed } from './support/events';
-import { ServiceProcess } from './support/service-process';
+import { orderConfirmed } from '../support/events';
+import { ServiceProcess } from '../support/service-process';
 
 type Problem = { errors: { field: string; rule: string; message: string }[] };
 

@@ -1,5 +1,5 @@
 import { testBus, uniquePrefix } from '@hookbus/testing';
-import { ServiceProcess } from './support/service-process';
+import { ServiceProcess } from '../support/service-process';
 
 const SERVICES = ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service'];
 
