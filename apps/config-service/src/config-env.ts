@@ -1,6 +1,22 @@
 import { z } from 'zod';
+import { databaseEnv } from '@hookbus/persistence';
 import { commonEnv } from '@hookbus/platform';
 
-export const configEnvSchema = z.object(commonEnv(3001));
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+export const configEnvSchema = z.object({
+  ...commonEnv(3001),
+  ...databaseEnv('.data/config-service.sqlite'),
+  /** Operator token that creates tenants; generated into .data/ on a first local run when unset. */
+  HOOKBUS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** 32 bytes (base64url or hex) encrypting secrets at rest; generated into .data/ when unset. */
+  HOOKBUS_SECRET_KEY: z.string().optional(),
+  /** Destinations allowed despite being loopback/private, or plain HTTP where HTTPS is required. */
+  HOOKBUS_EGRESS_ALLOW: commaList,
+  CONFIG_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be a size like 256kb or 1mb').default('256kb'),
+});
 
 export type ConfigEnv = z.output<typeof configEnvSchema>;

@@ -1,10 +1,59 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@hookbus/platform';
+import { PluginCatalog } from '@hookbus/delivery-sdk';
+import { PersistenceModule, DatabaseReadiness } from '@hookbus/persistence';
+import { PlatformModule, SecretBox } from '@hookbus/platform';
+import { komercePlugin } from '@hookbus/plugin-komerce';
+import { kometPlugin } from '@hookbus/plugin-komet';
+import { postbackPlugin } from '@hookbus/plugin-postback';
+import { secutixPlugin } from '@hookbus/plugin-secutix';
+import { AuthGuard } from './auth/auth.guard';
+import { Authenticator, OPERATOR_TOKEN } from './auth/authenticator';
 import type { ConfigEnv } from './config-env';
+import { KomerceWebhookController } from './komerce/komerce-webhook.controller';
+import { CONFIG_MIGRATIONS } from './migrations/0001-control-plane';
+import { PluginsController } from './plugins.controller';
+import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
+import { SubscriptionPublisher } from './subscriptions/subscription-publisher';
+import { Subscription } from './subscriptions/subscription.entity';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { ApiKey } from './tenants/api-key.entity';
+import { Tenant } from './tenants/tenant.entity';
+import { TenantsController } from './tenants/tenants.controller';
+import { TenantsService } from './tenants/tenants.service';
+
+/** Secrets config-service runs with, resolved at boot (from the environment or .data/). */
+export interface ConfigSecrets {
+  readonly operatorToken: string;
+  readonly secretKey: string;
+}
 
 @Module({})
 export class ConfigModule {
-  static forRoot(env: ConfigEnv): DynamicModule {
-    return { module: ConfigModule, imports: [PlatformModule.forRoot({ name: 'config-service', env })] };
+  static forRoot(env: ConfigEnv, secrets: ConfigSecrets): DynamicModule {
+    return {
+      module: ConfigModule,
+      imports: [
+        PlatformModule.forRoot({ name: 'config-service', env, readiness: [DatabaseReadiness] }),
+        PersistenceModule.forRoot({
+          name: 'config-service',
+          url: env.DATABASE_URL,
+          entities: [Tenant, ApiKey, Subscription],
+          migrations: CONFIG_MIGRATIONS,
+        }),
+      ],
+      controllers: [TenantsController, SubscriptionsController, KomerceWebhookController, PluginsController],
+      providers: [
+        { provide: OPERATOR_TOKEN, useValue: secrets.operatorToken },
+        { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
+        { provide: PLUGIN_CATALOG, useValue: new PluginCatalog([kometPlugin, komercePlugin, secutixPlugin, postbackPlugin]) },
+        { provide: VALIDATION_CONTEXT, useValue: { egressAllow: env.HOOKBUS_EGRESS_ALLOW } },
+        Authenticator,
+        AuthGuard,
+        TenantsService,
+        SubscriptionsService,
+        SubscriptionPublisher,
+      ],
+    };
   }
 }

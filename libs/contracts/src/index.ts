@@ -2,5 +2,6 @@ export * from './cloud-event';
 export * from './cloud-event-binary';
 export * from './delivery-records';
 export * from './event-types';
+export * from './subscription-snapshot';
 export * from './topics';
 export * from './validation';

@@ -5,3 +5,6 @@ export * from './platform.module';
 export * from './problem';
 export * from './readiness-check';
 export * from './service-bootstrap';
+export * from './local-secret';
+export * from './secret-box';
+export * from './zod-validation.pipe';

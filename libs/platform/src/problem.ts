@@ -22,24 +22,40 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
-    if (!(exception instanceof HttpException)) this.logger.error(exception);
-    const body = exception instanceof HttpException ? exception.getResponse() : undefined;
-    const detail = typeof body === 'object' && body !== null ? (body as { detail?: string; message?: unknown }) : {};
-    response
-      .status(status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .json({
-        type: 'about:blank',
-        title: exception instanceof ProblemException ? (body as { title: string }).title : titleOf(status, exception),
-        status,
-        detail: detail.detail ?? (typeof detail.message === 'string' ? detail.message : undefined),
-        errors: exception instanceof ProblemException ? exception.errors : undefined,
-      });
+    const problem = toProblem(exception);
+    if (problem.status >= 500) this.logger.error(exception);
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).json({ type: 'about:blank', ...problem });
   }
 }
 
-function titleOf(status: number, exception: unknown): string {
-  if (status === HttpStatus.INTERNAL_SERVER_ERROR) return 'Internal Server Error';
-  return exception instanceof Error ? exception.message : 'Error';
+interface Problem {
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: readonly ValidationIssue[];
+}
+
+function toProblem(exception: unknown): Problem {
+  if (exception instanceof ProblemException) {
+    const { title, detail } = exception.getResponse() as { title: string; detail?: string };
+    return { status: exception.getStatus(), title, detail, errors: exception.errors };
+  }
+  if (exception instanceof HttpException) {
+    const body = exception.getResponse();
+    const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : body;
+    return { status: exception.getStatus(), title: exception.message, detail: typeof message === 'string' ? message : undefined };
+  }
+  // body-parser's errors (too large, bad JSON, bad charset) carry a 4xx status meant to be shown.
+  const clientError = exception as { status?: unknown; expose?: unknown; message?: unknown; limit?: unknown };
+  if (typeof clientError.status === 'number' && clientError.status < 500 && clientError.expose === true) {
+    const detail = clientError.status === HttpStatus.PAYLOAD_TOO_LARGE
+      ? `The request body exceeds the limit of ${String(clientError.limit)} bytes.`
+      : String(clientError.message);
+    return { status: clientError.status, title: titleOf(clientError.status), detail };
+  }
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Internal Server Error' };
+}
+
+function titleOf(status: number): string {
+  return status === HttpStatus.PAYLOAD_TOO_LARGE ? 'Payload Too Large' : 'Bad Request';
 }

@@ -1,3 +1,4 @@
 export * from './poll-until';
 export * from './test-kafka';
 export * from './topic-inspection';
+export * from './test-databases';

@@ -1,0 +1,11 @@
+export const ROLES = ['admin', 'setup', 'producer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: the operator (HOOKBUS_ADMIN_TOKEN) or a tenant's API key with its roles. */
+export type Principal =
+  | { readonly kind: 'operator' }
+  | { readonly kind: 'tenant'; readonly tenantId: string; readonly keyId: string; readonly roles: readonly Role[] };
+
+/** True when the principal may act on `tenantId`: the operator always, a key only on its own tenant. */
+export const canAccessTenant = (principal: Principal, tenantId: string): boolean =>
+  principal.kind === 'operator' || principal.tenantId === tenantId;

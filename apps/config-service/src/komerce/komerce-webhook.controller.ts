@@ -1,0 +1,38 @@
+import { Body, Controller, Inject, Put, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { ZodValidationPipe } from '@hookbus/platform';
+import { Allow } from '../auth/allow.decorator';
+import { AuthGuard } from '../auth/auth.guard';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { toView } from '../subscriptions/subscription-view';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+
+const registrationSchema = z.strictObject({ url: z.string() });
+
+/**
+ * Komerce's own registration call: `PUT /webhook {"url"}` registers the tenant's shipment-status
+ * URL, or replaces it. It is a komerce/order-status subscription like any other (the plugin's rules
+ * apply, e.g. HTTPS), so it can also be managed through /v1/subscriptions.
+ */
+@Controller('webhook')
+@UseGuards(AuthGuard)
+@Allow('admin', 'setup')
+export class KomerceWebhookController {
+  constructor(@Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService) {}
+
+  @Put()
+  async register(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(registrationSchema)) { url }: z.output<typeof registrationSchema>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const tenantId = principal.kind === 'tenant' ? principal.tenantId : '';
+    const [registered] = await this.subscriptions.findByRoute(tenantId, 'komerce', 'order-status');
+    if (registered) return toView(await this.subscriptions.update(tenantId, registered.id, { url }));
+    const { subscription, signingSecret } = await this.subscriptions.create(tenantId, { plugin: 'komerce', hook: 'order-status', url });
+    response.status(201);
+    return { ...toView(subscription), signingSecret };
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Allow } from '../auth/allow.decorator';
+import { AuthGuard } from '../auth/auth.guard';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { toView } from './subscription-view';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** Tenant routes; the tenant is always the key's own (operator tokens have no tenant here). */
+const tenantOf = (principal: Principal): string => (principal.kind === 'tenant' ? principal.tenantId : '');
+
+@Controller('v1/subscriptions')
+@UseGuards(AuthGuard)
+@Allow('admin', 'setup')
+export class SubscriptionsController {
+  constructor(@Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService) {}
+
+  @Post()
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+    const { subscription, signingSecret } = await this.subscriptions.create(tenantOf(principal), body);
+    return { ...toView(subscription), signingSecret };
+  }
+
+  @Get()
+  async list(@CurrentPrincipal() principal: Principal, @Query('cursor') cursor?: string) {
+    const { items, next } = await this.subscriptions.list(tenantOf(principal), cursor);
+    return { items: items.map(toView), ...(next ? { next } : {}) };
+  }
+
+  @Get(':id')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return toView(await this.subscriptions.get(tenantOf(principal), id));
+  }
+
+  @Patch(':id')
+  async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
+    return toView(await this.subscriptions.update(tenantOf(principal), id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.subscriptions.remove(tenantOf(principal), id);
+  }
+
+  @Post(':id/rotate-secret')
+  @HttpCode(HttpStatus.OK)
+  async rotateSecret(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    const { subscription, signingSecret } = await this.subscriptions.rotateSecret(tenantOf(principal), id);
+    return { ...toView(subscription), signingSecret };
+  }
+}

@@ -1,0 +1,27 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Role } from '../auth/principal';
+
+/** A tenant's API key: only the hash of its secret is stored. */
+@Entity({ tableName: 'api_keys' })
+export class ApiKey {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 40 })
+  tenantId!: string;
+
+  @Property({ type: 'string', length: 64 })
+  secretHash!: string;
+
+  @Property({ type: 'json' })
+  roles!: Role[];
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt?: Date;
+}

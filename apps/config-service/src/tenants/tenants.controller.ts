@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import type { z } from 'zod';
+import { ZodValidationPipe } from '@hookbus/platform';
+import { Allow } from '../auth/allow.decorator';
+import { AuthGuard } from '../auth/auth.guard';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { createApiKeySchema, createTenantSchema } from './tenant.schemas';
+import { TenantsService } from './tenants.service';
+
+@Controller('v1/tenants')
+@UseGuards(AuthGuard)
+export class TenantsController {
+  constructor(@Inject(TenantsService) private readonly tenants: TenantsService) {}
+
+  @Post()
+  @Allow('operator')
+  async create(@Body(new ZodValidationPipe(createTenantSchema)) body: z.output<typeof createTenantSchema>) {
+    const { id, name } = await this.tenants.create(body.name);
+    return { id, name };
+  }
+
+  @Get(':id')
+  @Allow('operator', 'admin', 'setup')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    const { name } = await this.tenants.get(principal, id);
+    return { id, name };
+  }
+
+  @Post(':id/api-keys')
+  @Allow('operator', 'admin')
+  createApiKey(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body(new ZodValidationPipe(createApiKeySchema)) body: z.output<typeof createApiKeySchema>,
+  ) {
+    return this.tenants.createApiKey(principal, id, body.roles);
+  }
+
+  @Get(':id/api-keys')
+  @Allow('operator', 'admin')
+  async listApiKeys(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    const keys = await this.tenants.listApiKeys(principal, id);
+    return { items: keys.map(({ id: keyId, roles, createdAt, revokedAt }) => ({ id: keyId, roles, createdAt, revokedAt })) };
+  }
+
+  @Delete(':id/api-keys/:keyId')
+  @Allow('operator', 'admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  revokeApiKey(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('keyId') keyId: string) {
+    return this.tenants.revokeApiKey(principal, id, keyId);
+  }
+}
