@@ -17,6 +17,10 @@ export function spawnConfigService(database: TestDatabase, topicPrefix: string, 
   }).then((service) => service.ready());
 }
 
+// Tests assert response bodies structurally, so the client does not type them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 /** A small JSON client for one bearer token. */
 export class ApiClient {
   constructor(
@@ -24,7 +28,7 @@ export class ApiClient {
     private readonly token?: string,
   ) {}
 
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; contentType: string | null }> {
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json; contentType: string | null }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

@@ -10,6 +10,7 @@ const commaList = z
 export const configEnvSchema = z.object({
   ...commonEnv(3001),
   ...databaseEnv('.data/config-service.sqlite'),
+  KAFKA_GROUP_ID: z.string().min(1).default('hookbus-config-service'),
   /** Operator token that creates tenants; generated into .data/ on a first local run when unset. */
   HOOKBUS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** 32 bytes (base64url or hex) encrypting secrets at rest; generated into .data/ when unset. */

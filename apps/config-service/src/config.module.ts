@@ -9,8 +9,10 @@ import { secutixPlugin } from '@hookbus/plugin-secutix';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator, OPERATOR_TOKEN } from './auth/authenticator';
 import type { ConfigEnv } from './config-env';
+import { DELIVERY_LOG_CONTROLLERS, DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATION, DELIVERY_LOG_PROVIDERS } from './deliveries/deliveries.module-parts';
 import { KomerceWebhookController } from './komerce/komerce-webhook.controller';
 import { CONFIG_MIGRATIONS } from './migrations/0001-control-plane';
+import { NOTIFICATION_CONTROLLERS, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATION, NOTIFICATION_PROVIDERS } from './notifications/notifications.module-parts';
 import { PluginsController } from './plugins.controller';
 import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
 import { SubscriptionPublisher } from './subscriptions/subscription-publisher';
@@ -38,11 +40,18 @@ export class ConfigModule {
         PersistenceModule.forRoot({
           name: 'config-service',
           url: env.DATABASE_URL,
-          entities: [Tenant, ApiKey, Subscription],
-          migrations: CONFIG_MIGRATIONS,
+          entities: [Tenant, ApiKey, Subscription, ...NOTIFICATION_ENTITIES, ...DELIVERY_LOG_ENTITIES],
+          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, DELIVERY_LOG_MIGRATION],
         }),
       ],
-      controllers: [TenantsController, SubscriptionsController, KomerceWebhookController, PluginsController],
+      controllers: [
+        TenantsController,
+        SubscriptionsController,
+        KomerceWebhookController,
+        PluginsController,
+        ...NOTIFICATION_CONTROLLERS,
+        ...DELIVERY_LOG_CONTROLLERS,
+      ],
       providers: [
         { provide: OPERATOR_TOKEN, useValue: secrets.operatorToken },
         { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
@@ -53,6 +62,8 @@ export class ConfigModule {
         TenantsService,
         SubscriptionsService,
         SubscriptionPublisher,
+        ...NOTIFICATION_PROVIDERS,
+        ...DELIVERY_LOG_PROVIDERS,
       ],
     };
   }

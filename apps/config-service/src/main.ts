@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
 import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platform';
 import { configEnvSchema } from './config-env';
 import { ConfigModule } from './config.module';
@@ -9,5 +10,12 @@ runMain('config-service', async () => {
     operatorToken: envOrLocalSecret(process.env, 'HOOKBUS_ADMIN_TOKEN', '.data/admin-token'),
     secretKey: envOrLocalSecret(process.env, 'HOOKBUS_SECRET_KEY', '.data/secret-key'),
   };
-  await startService({ name: 'config-service', module: ConfigModule.forRoot(env, secrets), env, bodyLimit: env.CONFIG_BODY_LIMIT });
+  await startService({
+    name: 'config-service',
+    module: ConfigModule.forRoot(env, secrets),
+    env,
+    bodyLimit: env.CONFIG_BODY_LIMIT,
+    // The delivery log consumer: a database outage is retried well before a record is quarantined.
+    transport: (app) => new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500 }),
+  });
 });

@@ -31,6 +31,8 @@ const httpRequest = z.object({
 /** `hookbus.deliveries.log.v1`: one record per attempt (headers carrying secrets are masked). */
 export const deliveryAttemptRecordV1 = z.object({
   ...deliveryRef,
+  /** The event's subject (order, payment or contact id), so the delivery log can be searched by it. */
+  subject: z.string().min(1).max(256).optional(),
   plugin: z.string(),
   hook: z.string(),
   attempt: z.int().positive(),

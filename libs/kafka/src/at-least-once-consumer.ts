@@ -12,7 +12,7 @@ export interface ConsumerOptions {
   readonly handle: MessageHandler;
   /** Attempts of the handler before the message is quarantined (retriable errors only). */
   readonly maxAttempts?: number;
-  /** Backoff between attempts: `retryDelayMs * 2^(attempt-1)`. */
+  /** Backoff between attempts: `retryDelayMs * 2^(attempt-1)`, at most MAX_RETRY_DELAY_MS. */
   readonly retryDelayMs?: number;
   /** Partitions processed in parallel; messages of one partition stay sequential. */
   readonly partitionsConsumedConcurrently?: number;
@@ -27,6 +27,9 @@ export interface ConsumerCollaborators {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Keeps each wait well inside the group session timeout (the consumer heartbeats between waits). */
+const MAX_RETRY_DELAY_MS = 5_000;
 
 /**
  * Runs a handler over every message with at-least-once semantics: the offset is committed only after
@@ -65,22 +68,24 @@ export class AtLeastOnceConsumer {
     return this.stopped;
   }
 
-  private async process({ topic, partition, message }: EachMessagePayload): Promise<void> {
+  private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const consumed = toConsumedMessage(this.collaborators.contractName(topic), partition, message);
-    await this.handleOrQuarantine(consumed);
+    await this.handleOrQuarantine(consumed, heartbeat);
     await this.collaborators.consumer.commitOffsets([
       { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
     ]);
   }
 
-  private async handleOrQuarantine(message: ConsumedMessage): Promise<void> {
+  private async handleOrQuarantine(message: ConsumedMessage, heartbeat: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.options.handle(message);
         return;
       } catch (error) {
         if (isRetriable(error) && attempt < this.maxAttempts) {
-          await sleep(this.retryDelayMs * 2 ** (attempt - 1));
+          await sleep(Math.min(this.retryDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS));
+          // A long run of retries must not get this member evicted from its group.
+          await heartbeat();
           continue;
         }
         const reason = errorMessage(error);

@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import { ZodValidationPipe } from '@hookbus/platform';
+import { Allow } from '../auth/allow.decorator';
+import { AuthGuard } from '../auth/auth.guard';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { DeliveriesService } from './deliveries.service';
+import { listDeliveriesQuery, type ListDeliveriesQuery } from './deliveries.schemas';
+import { toDeliveryDetail, toDeliverySummary } from './delivery-view';
+
+/** The key's own tenant; the operator token has none, so it sees no deliveries. */
+const tenantOf = (principal: Principal): string => (principal.kind === 'tenant' ? principal.tenantId : '');
+
+/** The delivery log: what was sent for each event to each subscription, attempt by attempt. */
+@Controller('v1/deliveries')
+@UseGuards(AuthGuard)
+@Allow('admin', 'setup')
+export class DeliveriesController {
+  constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
+
+  @Get()
+  async list(@CurrentPrincipal() principal: Principal, @Query(new ZodValidationPipe(listDeliveriesQuery)) query: ListDeliveriesQuery) {
+    const { items, next } = await this.deliveries.list(tenantOf(principal), query);
+    return { items: items.map(toDeliverySummary), ...(next ? { next } : {}) };
+  }
+
+  @Get(':id')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    const { delivery, attempts } = await this.deliveries.get(tenantOf(principal), id);
+    return toDeliveryDetail(delivery, attempts);
+  }
+}

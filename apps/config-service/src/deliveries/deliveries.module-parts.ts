@@ -1,0 +1,16 @@
+import { DeliveryLog0003 } from '../migrations/0003-delivery-log';
+import { DeliveriesController } from './deliveries.controller';
+import { DeliveriesService } from './deliveries.service';
+import { DeliveryAttempt } from './delivery-attempt.entity';
+import { DeliveryLogConsumer } from './delivery-log.consumer';
+import { DeliveryLogWriter } from './delivery-log.writer';
+import { Delivery } from './delivery.entity';
+
+/**
+ * The delivery log's share of ConfigModule: `GET /v1/deliveries[/:id]` and the consumer of
+ * `hookbus.deliveries.log.v1` (served only when main.ts starts the Kafka transport).
+ */
+export const DELIVERY_LOG_ENTITIES = [Delivery, DeliveryAttempt];
+export const DELIVERY_LOG_CONTROLLERS = [DeliveriesController, DeliveryLogConsumer];
+export const DELIVERY_LOG_PROVIDERS = [DeliveriesService, DeliveryLogWriter];
+export const DELIVERY_LOG_MIGRATION = { name: '0003-delivery-log', class: DeliveryLog0003 };

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { DELIVERY_STATUSES } from '@hookbus/contracts';
+import { decodeCursor } from './delivery-cursor';
+
+export const MAX_PAGE_SIZE = 100;
+
+// An empty query parameter (`?subject=`) means "no filter", as a form would send it.
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** `GET /v1/deliveries` query: filters, `cursor` (the previous page's `next`) and `limit`. */
+export const listDeliveriesQuery = z.object({
+  subscriptionId: optional(z.string().max(64)),
+  eventId: optional(z.string().max(256)),
+  subject: optional(z.string().max(256)),
+  status: optional(z.enum(DELIVERY_STATUSES)),
+  cursor: optional(
+    z.string().transform((value, context) => {
+      const cursor = decodeCursor(value);
+      if (!cursor) context.addIssue({ code: 'custom', message: 'must be the `next` value of a previous page' });
+      return cursor ?? z.NEVER;
+    }),
+  ),
+  limit: optional(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.int().min(1, 'must be at least 1').max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)),
+  ),
+});
+
+export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;

@@ -1,0 +1,47 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { DeliveryStatus } from '@hookbus/contracts';
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LoggedResponse {
+  status: number;
+  body: string;
+}
+
+/** One attempt of a delivery; `(deliveryId, n)` is its identity, so a redelivered record replaces it. */
+@Entity({ tableName: 'delivery_attempts' })
+export class DeliveryAttempt {
+  @PrimaryKey({ type: 'string', length: 64 })
+  deliveryId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  n!: number;
+
+  @Property({ type: 'datetime' })
+  at!: Date;
+
+  /** Headers arrive masked by the producer. */
+  @Property({ type: 'json' })
+  request!: LoggedRequest;
+
+  @Property({ type: 'json', nullable: true })
+  response?: LoggedResponse | null;
+
+  @Property({ type: 'double', runtimeType: 'number' })
+  durationMs!: number;
+
+  @Property({ type: 'text', nullable: true })
+  error?: string | null;
+
+  @Property({ type: 'string', length: 20 })
+  outcome!: DeliveryStatus;
+
+  /** What the receiver said (e.g. Komet's `message`); the delivery shows the latest one. */
+  @Property({ type: 'text', nullable: true })
+  vendorMessage?: string | null;
+}

@@ -1,0 +1,22 @@
+import { type AttemptFacts, summarize } from './delivery-summary';
+
+const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute));
+const attempts: AttemptFacts[] = [
+  { n: 1, at: at(1), outcome: 'retrying', vendorMessage: 'busy' },
+  { n: 2, at: at(2), outcome: 'retrying', vendorMessage: 'still busy' },
+  { n: 3, at: at(3), outcome: 'delivered', vendorMessage: null },
+];
+
+describe('summarize', () => {
+  it('takes the status of the highest attempt and the latest vendor message', () => {
+    expect(summarize(attempts)).toEqual({ status: 'delivered', attemptCount: 3, vendorMessage: 'still busy', createdAt: at(1) });
+  });
+
+  it('gives the same answer whatever order the attempts arrived in', () => {
+    expect(summarize([attempts[2], attempts[0], attempts[1]])).toEqual(summarize(attempts));
+  });
+
+  it('has no vendor message when no attempt carried one', () => {
+    expect(summarize([{ n: 1, at: at(1), outcome: 'failed' }])).not.toHaveProperty('vendorMessage');
+  });
+});

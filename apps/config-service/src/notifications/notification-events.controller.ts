@@ -1,0 +1,41 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Put, UseGuards } from '@nestjs/common';
+import { Allow } from '../auth/allow.decorator';
+import { AuthGuard } from '../auth/auth.guard';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { NotificationEventsService } from './notification-events.service';
+import { tenantOf } from './tenant-of';
+
+/** `/v1/notification-events`: the 10 toggles, and links of channels to events. */
+@Controller('v1/notification-events')
+@UseGuards(AuthGuard)
+@Allow('admin', 'setup')
+export class NotificationEventsController {
+  constructor(@Inject(NotificationEventsService) private readonly events: NotificationEventsService) {}
+
+  @Get()
+  async list(@CurrentPrincipal() principal: Principal) {
+    return { items: await this.events.list(tenantOf(principal)) };
+  }
+
+  @Put()
+  async toggle(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+    return { items: await this.events.toggle(tenantOf(principal), body) };
+  }
+
+  @Put(':type/channels/:channelId')
+  link(
+    @CurrentPrincipal() principal: Principal,
+    @Param('type') type: string,
+    @Param('channelId') channelId: string,
+    @Body() body: unknown,
+  ) {
+    return this.events.link(tenantOf(principal), type, channelId, body);
+  }
+
+  @Delete(':type/channels/:channelId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  unlink(@CurrentPrincipal() principal: Principal, @Param('type') type: string, @Param('channelId') channelId: string) {
+    return this.events.unlink(tenantOf(principal), type, channelId);
+  }
+}
