@@ -234,6 +234,17 @@ describe.each(testDatabases())('config-service on $label: tenants, keys and subs
       expect((await client.get(`/v1/subscriptions/${registered.body.id}`)).body.url).toBe('https://shop.example.com/komerce-v2');
     });
 
+    it('serves an OpenAPI document whose bodies come from the validating schemas', async () => {
+      const { status, body } = await new ApiClient(service.url).get('/docs-json');
+      expect(status).toBe(200);
+      expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
+        '/v1/tenants', '/v1/subscriptions', '/v1/subscriptions/{id}/rotate-secret', '/webhook',
+        '/v1/notification-events', '/v1/channels', '/v1/deliveries', '/v1/deliveries/{id}',
+      ]));
+      const subscriptionBody = body.paths['/v1/subscriptions'].post.requestBody.content['application/json'].schema;
+      expect(subscriptionBody).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(['plugin', 'hook', 'url']) });
+    });
+
     it('lists the plugins with their hooks and settings schema', async () => {
       const { body } = await new ApiClient(service.url).get('/v1/plugins');
       expect(body.items.map((plugin: { vendor: string }) => plugin.vendor).sort()).toEqual(['komerce', 'komet', 'postback', 'secutix']);

@@ -15,6 +15,7 @@ runMain('config-service', async () => {
     module: ConfigModule.forRoot(env, secrets),
     env,
     bodyLimit: env.CONFIG_BODY_LIMIT,
+    openApi: { title: 'hookbus config-service', description: 'Tenants, API keys, subscriptions, notification channels and the delivery log.' },
     // The delivery log consumer: a database outage is retried well before a record is quarantined.
     transport: (app) => new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500 }),
   });

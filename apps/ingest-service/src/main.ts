@@ -10,5 +10,6 @@ runMain('ingest-service', async () => {
     module: IngestModule.forRoot(env),
     env,
     bodyLimit: env.INGEST_BODY_LIMIT,
+    openApi: { title: 'hookbus ingest-service', description: 'Publish CloudEvents to the hookbus stream.' },
   });
 });

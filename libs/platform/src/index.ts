@@ -8,3 +8,4 @@ export * from './service-bootstrap';
 export * from './local-secret';
 export * from './secret-box';
 export * from './zod-validation.pipe';
+export * from './open-api';

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { type CommonEnv, EnvValidationError } from './env';
+import { setupOpenApi } from './open-api';
 import { ProblemFilter } from './problem';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -13,6 +14,8 @@ export interface ServiceOptions {
   readonly env: Pick<CommonEnv, 'PORT' | 'HOST' | 'LOG_LEVEL'>;
   /** Largest accepted JSON body (bigger ones get 413); default 1mb. */
   readonly bodyLimit?: string;
+  /** Serve an OpenAPI document of the HTTP API at /docs. */
+  readonly openApi?: { readonly title: string; readonly description: string };
   /** The Kafka consumer side of the app, if it consumes topics. */
   readonly transport?: (app: INestApplication) => CustomTransportStrategy;
 }
@@ -32,6 +35,7 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   // CloudEvents and problem documents are `application/*+json`; parse them like plain JSON.
   app.useBodyParser('json', { type: ['application/json', 'application/*+json'], limit: options.bodyLimit ?? '1mb' });
   app.useGlobalFilters(new ProblemFilter());
+  if (options.openApi) setupOpenApi(app, options.openApi.title, options.openApi.description);
   exitGracefullyOnSignals(app, logger);
   // HTTP first: liveness answers while the consumer group is still being joined (which can take a
   // session timeout after a crash).

@@ -1,7 +1,8 @@
 import { Body, Controller, Inject, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@hookbus/platform';
+import { ApiJsonBody, ZodValidationPipe } from '@hookbus/platform';
 import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -16,12 +17,15 @@ const registrationSchema = z.strictObject({ url: z.string() });
  * URL, or replaces it. It is a komerce/order-status subscription like any other (the plugin's rules
  * apply, e.g. HTTPS), so it can also be managed through /v1/subscriptions.
  */
+@ApiTags('komerce')
+@ApiBearerAuth()
 @Controller('webhook')
 @UseGuards(AuthGuard)
 @Allow('admin', 'setup')
 export class KomerceWebhookController {
   constructor(@Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService) {}
 
+  @ApiJsonBody(registrationSchema)
   @Put()
   async register(
     @CurrentPrincipal() principal: Principal,

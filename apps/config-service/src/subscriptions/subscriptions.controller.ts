@@ -1,4 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { subscriptionInputSchema, subscriptionPatchSchema } from '@hookbus/delivery-sdk';
+import { ApiJsonBody } from '@hookbus/platform';
 import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -9,12 +12,15 @@ import { SubscriptionsService } from './subscriptions.service';
 /** Tenant routes; the tenant is always the key's own (operator tokens have no tenant here). */
 const tenantOf = (principal: Principal): string => (principal.kind === 'tenant' ? principal.tenantId : '');
 
+@ApiTags('subscriptions')
+@ApiBearerAuth()
 @Controller('v1/subscriptions')
 @UseGuards(AuthGuard)
 @Allow('admin', 'setup')
 export class SubscriptionsController {
   constructor(@Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService) {}
 
+  @ApiJsonBody(subscriptionInputSchema, 'A subscription; `settings` follow the plugin (GET /v1/plugins).')
   @Post()
   async create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
     const { subscription, signingSecret } = await this.subscriptions.create(tenantOf(principal), body);
@@ -32,6 +38,7 @@ export class SubscriptionsController {
     return toView(await this.subscriptions.get(tenantOf(principal), id));
   }
 
+  @ApiJsonBody(subscriptionPatchSchema)
   @Patch(':id')
   async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
     return toView(await this.subscriptions.update(tenantOf(principal), id, body));

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '@hookbus/platform';
+import { ApiJsonBody, ZodValidationPipe } from '@hookbus/platform';
 import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -8,11 +9,14 @@ import type { Principal } from '../auth/principal';
 import { createApiKeySchema, createTenantSchema } from './tenant.schemas';
 import { TenantsService } from './tenants.service';
 
+@ApiTags('tenants')
+@ApiBearerAuth()
 @Controller('v1/tenants')
 @UseGuards(AuthGuard)
 export class TenantsController {
   constructor(@Inject(TenantsService) private readonly tenants: TenantsService) {}
 
+  @ApiJsonBody(createTenantSchema)
   @Post()
   @Allow('operator')
   async create(@Body(new ZodValidationPipe(createTenantSchema)) body: z.output<typeof createTenantSchema>) {
@@ -27,6 +31,7 @@ export class TenantsController {
     return { id, name };
   }
 
+  @ApiJsonBody(createApiKeySchema)
   @Post(':id/api-keys')
   @Allow('operator', 'admin')
   createApiKey(
