@@ -10,7 +10,7 @@ const MIGRATION_LOCK = 7_355_608;
  */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const migrator = orm.getMigrator();
-  if (true || orm.config.get('driver') !== PostgreSqlDriver) return names(await migrator.up());
+  if (orm.config.get('driver') !== PostgreSqlDriver) return names(await migrator.up());
   const connection = orm.em.getConnection();
   return connection.transactional(async (transaction) => {
     await connection.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK], 'all', transaction);

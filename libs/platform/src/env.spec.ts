@@ -32,6 +32,11 @@ describe('loadEnv', () => {
     expect(message).toMatch(/LOG_LEVEL: .* \(got "loud"\)/);
   });
 
+  it('never echoes a password from a URL', () => {
+    const withUrl = z.object({ DATABASE_URL: z.string().startsWith('postgres://') });
+    expect(() => loadEnv(withUrl, { DATABASE_URL: 'pg://admin:hunter2@db/x' })).toThrow('got "pg://admin:***@db/x"');
+  });
+
   it('says when a required variable is not set', () => {
     const required = z.object({ HOOKBUS_ADMIN_TOKEN: z.string().min(16) });
     expect(() => loadEnv(required, {})).toThrow(/HOOKBUS_ADMIN_TOKEN: .*\(it is not set\)/);

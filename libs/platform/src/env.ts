@@ -15,11 +15,15 @@ export function loadEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv
   throw new EnvValidationError(
     result.error.issues.map((issue) => {
       const variable = String(issue.path[0]);
-      const received = env[variable] === undefined ? 'it is not set' : `got ${JSON.stringify(env[variable])}`;
+      const value = env[variable];
+      const received = value === undefined ? 'it is not set' : `got ${JSON.stringify(redactCredentials(value))}`;
       return `${variable}: ${issue.message} (${received})`;
     }),
   );
 }
+
+// A malformed URL may still carry a password; boot errors end up in logs.
+const redactCredentials = (value: string): string => value.replace(/(\/\/[^/:@\s]*):[^@\s]*@/g, '$1:***@');
 
 /** An integer variable within bounds, given as a decimal string. */
 export const intVar = (min: number, max: number, fallback: number) =>
