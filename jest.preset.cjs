@@ -12,5 +12,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   setupFiles: [`${workspaceRoot}/tools/jest-setup.cjs`],
+  // Integration and end-to-end tests wait on a real broker and real processes; they poll, never sleep.
+  testTimeout: 60_000,
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
 };

@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { testBus, uniquePrefix } from '@hookbus/testing';
+import { OPERATOR_TOKEN, SECRET_KEY } from '../support/config-service';
 import { ServiceProcess } from '../support/service-process';
 
 const SERVICES = ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service'];
@@ -11,11 +15,21 @@ describe('each service as its own process', () => {
   });
 
   it.each(SERVICES)('%s becomes ready, logs JSON, serves /metrics and exits 0 on SIGTERM', async (name) => {
-    const service = await ServiceProcess.spawn(name, { KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'log' });
+    // Services that store things get a database of their own, not the developer's .data/.
+    const database = `sqlite:${path.join(mkdtempSync(path.join(tmpdir(), 'hookbus-svc-')), `${name}.sqlite`)}`;
+    const service = await ServiceProcess.spawn(name, {
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'log',
+      DATABASE_URL: database,
+      HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN,
+      HOOKBUS_SECRET_KEY: SECRET_KEY,
+    });
     await service.ready();
 
     expect(await (await fetch(`${service.url}/health/live`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${service.url}/health/ready`)).json()).toEqual({ status: 'ready', checks: { kafka: 'up' } });
+    const readiness = (await (await fetch(`${service.url}/health/ready`)).json()) as { checks: Record<string, string> };
+    expect(readiness).toMatchObject({ status: 'ready', checks: { kafka: 'up' } });
+    expect(Object.values(readiness.checks)).toEqual(Object.values(readiness.checks).map(() => 'up'));
     expect(await (await fetch(`${service.url}/metrics`)).text()).toContain('process_resident_memory_bytes');
     await service.waitForLog('the listening line', (log) => log.message === `${name} listening`);
     expect(service.logs.length).toBe(service.output.length);

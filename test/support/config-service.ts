@@ -49,11 +49,11 @@ export class ApiClient {
 }
 
 /** Creates a tenant with the operator token and returns a client holding a new key with `roles`. */
-export async function newTenant(service: ServiceProcess, roles: string[] = ['admin']): Promise<{ tenantId: string; client: ApiClient; keyId: string }> {
+export async function newTenant(service: ServiceProcess, roles: string[] = ['admin']): Promise<{ tenantId: string; client: ApiClient; keyId: string; key: string }> {
   const operator = new ApiClient(service.url, OPERATOR_TOKEN);
   const tenant = await operator.post('/v1/tenants', { name: `tenant-${randomBytes(3).toString('hex')}` });
   if (tenant.status !== 201) throw new Error(`creating a tenant answered ${tenant.status}: ${JSON.stringify(tenant.body)}`);
   const key = await operator.post(`/v1/tenants/${tenant.body.id}/api-keys`, { roles });
   if (key.status !== 201) throw new Error(`creating a key answered ${key.status}: ${JSON.stringify(key.body)}`);
-  return { tenantId: tenant.body.id, client: new ApiClient(service.url, key.body.key), keyId: key.body.id };
+  return { tenantId: tenant.body.id, client: new ApiClient(service.url, key.body.key), keyId: key.body.id, key: key.body.key };
 }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
-import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
+import { KafkaBus } from '@hookbus/kafka';
 import { loadEnv, runMain, startService } from '@hookbus/platform';
 import { deliveryEnvSchema } from './delivery-env';
 import { DeliveryModule } from './delivery.module';
+import { GatedKafkaTransport } from './gated-kafka.transport';
+import { SubscriptionView } from './subscriptions/subscription-view';
 
 runMain('delivery-service', async () => {
   const env = loadEnv(deliveryEnvSchema);
@@ -10,6 +12,9 @@ runMain('delivery-service', async () => {
     name: 'delivery-service',
     module: DeliveryModule.forRoot(env),
     env,
-    transport: (app) => new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID }),
+    transport: (app) => {
+      const view = app.get(SubscriptionView);
+      return new GatedKafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID }, () => view.caughtUp());
+    },
   });
 });

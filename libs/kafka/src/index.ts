@@ -8,3 +8,4 @@ export * from './kafka.module';
 export * from './kafka.readiness';
 export * from './kafka.transport';
 export * from './quarantine';
+export * from './compacted-topic-reader';

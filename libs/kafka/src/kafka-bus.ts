@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { type Admin, Kafka, logLevel, type LogEntry, Partitioners, type Producer } from 'kafkajs';
 import { ALL_TOPICS, Topics, type TopicSpec } from '@hookbus/contracts';
 import { AtLeastOnceConsumer, type ConsumerOptions } from './at-least-once-consumer';
+import { CompactedTopicReader, type TableReaderOptions, throwawayGroupId } from './compacted-topic-reader';
 import type { OutgoingMessage } from './consumed-message';
 import type { KafkaOptions } from './kafka-options';
 import { ensureTopics } from './topic-bootstrap';
@@ -22,7 +23,7 @@ export class KafkaBus {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private readonly admin: Admin;
-  private readonly consumers = new Set<AtLeastOnceConsumer>();
+  private readonly consumers = new Set<AtLeastOnceConsumer | CompactedTopicReader>();
   private readonly prefix: string;
   private connected?: Promise<void>;
 
@@ -100,6 +101,29 @@ export class KafkaBus {
     await consumer.start();
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  /** Starts reading a compacted topic into an in-memory table; see CompactedTopicReader. */
+  async readTable(topic: string, options: TableReaderOptions = {}): Promise<CompactedTopicReader> {
+    await this.connect();
+    const reader = new CompactedTopicReader(topic, options, {
+      consumer: this.kafka.consumer({
+        groupId: throwawayGroupId(this.options.clientId, topic),
+        maxWaitTimeInMs: 500,
+        allowAutoTopicCreation: false,
+      }),
+      admin: this.admin,
+      topicName: this.topicName,
+      contractName: this.contractName,
+    });
+    try {
+      await reader.start();
+    } catch (error) {
+      await reader.stop().catch(() => undefined);
+      throw error;
+    }
+    this.consumers.add(reader);
+    return reader;
   }
 
   /** The next offset a group will read on each partition of a topic (-1 when it has committed none). */

@@ -15,6 +15,8 @@ export function toView(subscription: Subscription) {
     settings: subscription.settings,
     ...(subscription.retryPolicy ? { retryPolicy: subscription.retryPolicy } : {}),
     status: subscription.status,
+    /** Increases with every change; the snapshot on the stream carries the same number. */
+    version: subscription.version,
     ...(subscription.disabledReason ? { disabledReason: subscription.disabledReason } : {}),
     createdAt: subscription.createdAt.toISOString(),
     updatedAt: subscription.updatedAt.toISOString(),
