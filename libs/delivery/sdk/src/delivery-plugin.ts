@@ -1,5 +1,7 @@
-import type { EventType, ValidationIssue } from '@hookbus/contracts';
+import type { EventType, HookbusEvent, ValidationIssue } from '@hookbus/contracts';
 import type { z } from 'zod';
+import type { Classification, ClassifyContext, DeliveryOutcome } from './delivery-outcome';
+import type { RenderContext, RenderedRequest } from './rendered-request';
 import type { AuthType, SubscriptionAuth } from './subscription-auth.schema';
 import type { HttpMethod, RetryPolicy } from './subscription.schema';
 
@@ -36,10 +38,12 @@ export interface ValidationContext {
 }
 
 /**
- * A vendor dialect, as far as configuration is concerned: which hooks, methods and auth types a
- * subscription may use, the shape of its `settings`, its default retry policy and any rule that
- * spans several fields. `PluginCatalog` applies it; config-service never branches on a vendor.
- * (Rendering and response classification will join this interface for delivery-service.)
+ * A vendor dialect. The configuration half (hooks, methods, auth types, `settings` shape, default
+ * retry policy, cross-field rules) is applied by `PluginCatalog`, so config-service never branches
+ * on a vendor. The delivery half (`matches`, `render`, `classify`, `timeoutMs`) is what
+ * delivery-service runs per event and subscription; it is optional here only so that a
+ * configuration-only definition still type-checks, and delivery-service loads a plugin through
+ * `assertDeliverable`, which insists on `render` and `classify`.
  */
 export interface DeliveryPluginDefinition<Settings extends z.ZodObject = z.ZodObject> {
   /** Stable id used as `plugin` in subscriptions: `komet`, `komerce`, `secutix`, `postback`, … */
@@ -62,4 +66,20 @@ export interface DeliveryPluginDefinition<Settings extends z.ZodObject = z.ZodOb
    * (dotted field path, rule code, message), or an empty list.
    */
   check?(subscription: Subscription<z.output<Settings>>, context: ValidationContext): ValidationIssue[];
+
+  /**
+   * Extra routing beyond hook and event type, e.g. a filter over `data` or the event's origin.
+   * Absent: every event of the hook's types matches. Must be pure and fast.
+   */
+  matches?(event: HookbusEvent, subscription: Subscription<z.output<Settings>>): boolean;
+  /**
+   * The request for one event: method, URL, content type and auth headers from the subscription's
+   * decrypted `auth`, and the exact body bytes. No signature headers (the sender adds them over
+   * `body`). Deterministic; throws a `RenderError` for an event it cannot render.
+   */
+  render?(event: HookbusEvent, subscription: Subscription<z.output<Settings>>, context: RenderContext): RenderedRequest;
+  /** The verdict on what the sender got back; `defaultClassify` is the usual base to wrap. */
+  classify?(outcome: DeliveryOutcome, context: ClassifyContext<z.output<Settings>>): Classification;
+  /** How long the sender waits for a response; absent: `DEFAULT_DELIVERY_TIMEOUT_MS`. */
+  readonly timeoutMs?: number;
 }

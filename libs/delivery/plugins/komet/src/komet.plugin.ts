@@ -1,10 +1,22 @@
-import { routedHooks, type DeliveryPluginDefinition } from '@hookbus/delivery-sdk';
+import {
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+  defaultClassify,
+  JSON_CONTENT_TYPE,
+  jsonRequest,
+  routedHooks,
+  type Classification,
+  type DeliverablePlugin,
+  type DeliveryOutcome,
+  type ClassifyContext,
+} from '@hookbus/delivery-sdk';
 import { z } from 'zod';
+import { kometBody } from './komet-body';
+import { parseKometReply } from './komet-reply';
 
 export const kometSettingsSchema = z.strictObject({});
 
 /** Komet Sales: order confirmation/cancellation and payment cancellation, POSTed as JSON. */
-export const kometPlugin: DeliveryPluginDefinition<typeof kometSettingsSchema> = {
+export const kometPlugin: DeliverablePlugin<typeof kometSettingsSchema> = {
   vendor: 'komet',
   title: 'Komet Sales',
   hooks: routedHooks('komet'),
@@ -17,4 +29,27 @@ export const kometPlugin: DeliveryPluginDefinition<typeof kometSettingsSchema> =
   // out a receiver restart or deploy, yet a real outage reaches the error e-mail the same morning,
   // since salespeople then reconfirm the orders by hand.
   retry: { delaysSeconds: [30, 120, 600, 1800, 3600] },
+  timeoutMs: DEFAULT_DELIVERY_TIMEOUT_MS,
+  // Accept: the reply's status and message are read as JSON.
+  render: (event, subscription) => jsonRequest(subscription, kometBody(event), { headers: { Accept: JSON_CONTENT_TYPE } }),
+  classify: classifyKomet,
 };
+
+/**
+ * A 2xx reply is read for its status: 1 (or "1", true) delivered; 0 (or "0", false) the external
+ * system refused the event: failed, not retried, its message kept for the delivery and the e-mail.
+ * A 2xx without a readable status counts as delivered, as with any webhook receiver. Anything else
+ * is the default: 408, 429, 5xx and transport failures retried; 410 gone; other codes failed, with
+ * the reply's message when it has one.
+ */
+export function classifyKomet(outcome: DeliveryOutcome, context?: Pick<ClassifyContext, 'now'>): Classification {
+  if (outcome.kind === 'error') return defaultClassify(outcome, context);
+  const reply = parseKometReply(outcome.body);
+  if (outcome.status >= 200 && outcome.status <= 299) {
+    if (reply.status !== 'rejected') return { result: 'delivered' };
+    const reason = 'rejected by the external system (status 0)';
+    return reply.message === undefined ? { result: 'failed', reason } : { result: 'failed', reason, vendorMessage: reply.message };
+  }
+  const verdict = defaultClassify(outcome, context);
+  return verdict.result === 'failed' && reply.message !== undefined ? { ...verdict, vendorMessage: reply.message } : verdict;
+}

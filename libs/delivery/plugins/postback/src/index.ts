@@ -1,1 +1,2 @@
 export * from './postback.plugin';
+export * from './postback-request';

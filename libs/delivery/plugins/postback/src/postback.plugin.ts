@@ -1,6 +1,16 @@
-import { ORIGINS, type EventType } from '@hookbus/contracts';
-import { refineUnique, routedHooks, type DeliveryPluginDefinition } from '@hookbus/delivery-sdk';
+import { ORIGINS, type EventType, type HookbusEvent } from '@hookbus/contracts';
+import {
+  defaultClassify,
+  refineUnique,
+  routedHooks,
+  type Classification,
+  type ClassifyContext,
+  type DeliverablePlugin,
+  type DeliveryOutcome,
+  type Subscription,
+} from '@hookbus/delivery-sdk';
 import { z } from 'zod';
+import { renderPostback } from './postback-request';
 
 /** A postback that takes longer is failed, and a timeout is not retried automatically. */
 export const POSTBACK_TIMEOUT_MS = 30_000;
@@ -22,8 +32,10 @@ export const postbackSettingsSchema = z.strictObject({
     .default([...ORIGINS]),
 });
 
+export type PostbackSettings = z.output<typeof postbackSettingsSchema>;
+
 /** System notifications: one hook per notification event, each a channel/event link. */
-export const postbackPlugin: DeliveryPluginDefinition<typeof postbackSettingsSchema> = {
+export const postbackPlugin: DeliverablePlugin<typeof postbackSettingsSchema> = {
   vendor: 'postback',
   title: 'Postback notifications',
   // Hook name = event type (contracts' NOTIFICATION_EVENT_TYPES).
@@ -33,6 +45,33 @@ export const postbackPlugin: DeliveryPluginDefinition<typeof postbackSettingsSch
   // `token` is Komet's header; channels use Basic or Bearer when their endpoint needs auth.
   authTypes: ['none', 'basic', 'bearer'],
   settingsSchema: postbackSettingsSchema,
-  // At most 3 retries, on 408, 429 and 5xx only (classification arrives with delivery).
+  // At most 3 retries, on 408, 429 and 5xx only (see classifyPostback).
   retry: { delaysSeconds: [60, 300, 900] },
+  timeoutMs: POSTBACK_TIMEOUT_MS,
+  matches: matchesPostbackSources,
+  render: renderPostback,
+  classify: classifyPostback,
 };
+
+/**
+ * The event's origin must be one of the link's sources. An event without an origin cannot be
+ * placed, so it reaches only links that take every source (the default): a link narrowed to some
+ * sources asked to hear about those alone.
+ */
+export function matchesPostbackSources(event: HookbusEvent, { settings }: Subscription<PostbackSettings>): boolean {
+  if (event.origin === undefined) return ORIGINS.every((origin) => settings.sources.includes(origin));
+  return settings.sources.includes(event.origin);
+}
+
+/**
+ * 2xx delivered; 408, 429 and 5xx retried (honouring `Retry-After`); 410 gone; every other code
+ * fails at once. A timeout fails and is not retried (the vendor's rule: a manual retry is the way
+ * back), and so does every other transport error, since only those three codes earn a retry.
+ */
+export function classifyPostback(outcome: DeliveryOutcome, context?: Pick<ClassifyContext, 'now'>): Classification {
+  if (outcome.kind === 'error') {
+    if (outcome.error === 'timeout') return { result: 'failed', reason: `timeout: no response within ${POSTBACK_TIMEOUT_MS / 1000} s` };
+    return { result: 'failed', reason: `${outcome.error}: ${outcome.message}` };
+  }
+  return defaultClassify(outcome, context);
+}

@@ -4,3 +4,4 @@ export * from './secutix-filter.matcher';
 export * from './secutix-filter.parser';
 export * from './secutix-settings.schema';
 export * from './secutix.plugin';
+export * from './secutix-request';

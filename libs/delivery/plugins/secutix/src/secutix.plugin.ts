@@ -1,13 +1,27 @@
-import type { ValidationIssue } from '@hookbus/contracts';
-import { issue, parseUrl, routedHooks, type DeliveryPluginDefinition, type Subscription } from '@hookbus/delivery-sdk';
+import type { HookbusEvent, ValidationIssue } from '@hookbus/contracts';
+import {
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+  defaultClassify,
+  issue,
+  parseUrl,
+  routedHooks,
+  type Classification,
+  type ClassifyContext,
+  type DeliverablePlugin,
+  type DeliveryOutcome,
+  type Subscription,
+} from '@hookbus/delivery-sdk';
 import { findBadPlaceholder, hasOrderIdPlaceholder, ORDER_ID_PLACEHOLDER, substituteOrderId } from './order-id-placeholder';
+import { matchesFilter } from './secutix-filter.matcher';
+import { parseFilter } from './secutix-filter.parser';
+import { renderSecutix } from './secutix-request';
 import { SECUTIX_SCHEDULE, secutixSettingsSchema, type SecutixSettings } from './secutix-settings.schema';
 
 /** An order that keeps failing rides along with the next scheduled runs this many times, then is abandoned. */
 export const SECUTIX_MAX_RESENDS = 12;
 
 /** SecuTix order webhook V1: the closed order's id, in the URL or a POSTed JSON payload. */
-export const secutixPlugin: DeliveryPluginDefinition<typeof secutixSettingsSchema> = {
+export const secutixPlugin: DeliverablePlugin<typeof secutixSettingsSchema> = {
   vendor: 'secutix',
   title: 'SecuTix order webhook V1',
   hooks: routedHooks('secutix'),
@@ -22,7 +36,29 @@ export const secutixPlugin: DeliveryPluginDefinition<typeof secutixSettingsSchem
   retry: { delaysSeconds: Array<number>(SECUTIX_MAX_RESENDS).fill(60) },
   schedule: SECUTIX_SCHEDULE,
   check: checkPlaceholders,
+  timeoutMs: DEFAULT_DELIVERY_TIMEOUT_MS,
+  matches: matchesSecutixFilter,
+  render: renderSecutix,
+  classify: classifySecutix,
 };
+
+/** No filter: every closed order. A stored filter that no longer parses delivers nothing rather than everything. */
+export function matchesSecutixFilter(event: HookbusEvent, { settings }: Subscription<SecutixSettings>): boolean {
+  if (settings.filter === undefined) return true;
+  const parsed = parseFilter(settings.filter);
+  return parsed.ok && matchesFilter(parsed.filter, event.data);
+}
+
+/**
+ * SecuTix re-sends a failed order at the next runs: any answer other than 2xx is retried, not
+ * only 408, 429 and 5xx (until the 12 re-sends run out and the order is abandoned). 410 Gone and
+ * a destination refused by the egress policy still fail at once.
+ */
+export function classifySecutix(outcome: DeliveryOutcome, context?: Pick<ClassifyContext, 'now'>): Classification {
+  const verdict = defaultClassify(outcome, context);
+  if (verdict.result !== 'failed' || outcome.kind === 'error' || outcome.status === 410) return verdict;
+  return { result: 'retry', reason: `${verdict.reason}: re-sent at the next run` };
+}
 
 function checkPlaceholders({ url, method, settings }: Subscription<SecutixSettings>): ValidationIssue[] {
   const bad = findBadPlaceholder(url, { strayBraces: true });

@@ -1,0 +1,20 @@
+import { eventDataOf, RenderError } from './render-error';
+import { testEvent } from './testing/test-event';
+
+describe('eventDataOf', () => {
+  it("returns the data parsed by the type's schema", () => {
+    const event = testEvent('order.confirmed', { companyId: 6316, orderId: '6908', extra: true });
+    expect(eventDataOf(event, 'order.confirmed')).toEqual({ companyId: 6316, orderId: '6908', extra: true });
+  });
+
+  it('throws a non-retriable RenderError for another type', () => {
+    const event = testEvent('order.cancelled', { companyId: 1, orderId: 2 });
+    expect(() => eventDataOf(event, 'order.confirmed')).toThrow(new RenderError('expected a order.confirmed event, got order.cancelled'));
+    expect(new RenderError('x')).toMatchObject({ name: 'RenderError', code: 'render_failed', retriable: false });
+  });
+
+  it('names the missing fields', () => {
+    const event = testEvent('shipment.status_changed', { orderNo: 'A1' });
+    expect(() => eventDataOf(event, 'shipment.status_changed')).toThrow(/data\.awb: .*data\.status: /);
+  });
+});

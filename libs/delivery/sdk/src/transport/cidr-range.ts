@@ -1,0 +1,36 @@
+import { embeddedIpv4, parseIp, type IpAddress } from './ip-address';
+
+/** A block of addresses: `10.0.0.0/8`, `fc00::/7`; a bare IP is a block of one. */
+export interface CidrRange {
+  readonly version: 4 | 6;
+  readonly base: bigint;
+  readonly prefix: number;
+}
+
+const BITS = { 4: 32, 6: 128 } as const;
+
+/** Parses `ip/prefix` or a bare IP; undefined when malformed (bad IP, prefix out of range). */
+export function parseCidr(text: string): CidrRange | undefined {
+  const [ipText, prefixText, ...rest] = text.trim().split('/');
+  const address = parseIp(ipText);
+  if (!address || rest.length > 0) return undefined;
+  const bits = BITS[address.version];
+  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
+  const prefix = prefixText === undefined ? bits : Number(prefixText);
+  if (prefix > bits) return undefined;
+  return { version: address.version, base: address.value & maskOf(address.version, prefix), prefix };
+}
+
+/** Whether the range holds the address; IPv4-mapped IPv6 addresses match IPv4 ranges. */
+export function cidrContains(range: CidrRange, address: IpAddress): boolean {
+  const candidates = [address, embeddedIpv4(address)];
+  return candidates.some(
+    (candidate) => candidate.version === range.version && (candidate.value & maskOf(range.version, range.prefix)) === range.base,
+  );
+}
+
+function maskOf(version: 4 | 6, prefix: number): bigint {
+  const bits = BigInt(BITS[version]);
+  const all = (1n << bits) - 1n;
+  return (all << (bits - BigInt(prefix))) & all;
+}
