@@ -5,12 +5,10 @@ import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { tenantOf } from '../auth/tenant-of';
 import { type ListDeliveriesQuery, listDeliveriesQuery } from './deliveries.schemas';
 import { DeliveriesService } from './deliveries.service';
 import { toDeliveryDetail, toDeliverySummary } from './delivery-view';
-
-/** The key's own tenant; the operator token has none, so it sees no deliveries. */
-const tenantOf = (principal: Principal): string => (principal.kind === 'tenant' ? principal.tenantId : '');
 
 /** The delivery log: what was sent for each event to each subscription, attempt by attempt. */
 @ApiTags('deliveries')

@@ -7,6 +7,7 @@ import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { tenantOf } from '../auth/tenant-of';
 import { toView } from '../subscriptions/subscription-view';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 
@@ -32,7 +33,7 @@ export class KomerceWebhookController {
     @Body(new ZodValidationPipe(registrationSchema)) { url }: z.output<typeof registrationSchema>,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const tenantId = principal.kind === 'tenant' ? principal.tenantId : '';
+    const tenantId = tenantOf(principal);
     const [registered] = await this.subscriptions.findByRoute(tenantId, 'komerce', 'order-status');
     if (registered) return toView(await this.subscriptions.update(tenantId, registered.id, { url }));
     const { subscription, signingSecret } = await this.subscriptions.create(tenantId, { plugin: 'komerce', hook: 'order-status', url });

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { toChannelView } from './notification-channel-view';
 import { NotificationChannelsService } from './notification-channels.service';
 import { channelInputSchema, channelPatchSchema } from './notification.schemas';
-import { tenantOf } from './tenant-of';
+import { tenantOf } from '../auth/tenant-of';
 
 /** `/v1/channels`: postback URLs that notification events are linked to. */
 @ApiTags('notifications')

@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { NotificationEventsService } from './notification-events.service';
 import { eventTogglesSchema, linkSchema } from './notification.schemas';
-import { tenantOf } from './tenant-of';
+import { tenantOf } from '../auth/tenant-of';
 
 /** `/v1/notification-events`: the 10 toggles, and links of channels to events. */
 @ApiTags('notifications')

@@ -6,11 +6,9 @@ import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { tenantOf } from '../auth/tenant-of';
 import { toView } from './subscription-view';
 import { SubscriptionsService } from './subscriptions.service';
-
-/** Tenant routes; the tenant is always the key's own (operator tokens have no tenant here). */
-const tenantOf = (principal: Principal): string => (principal.kind === 'tenant' ? principal.tenantId : '');
 
 @ApiTags('subscriptions')
 @ApiBearerAuth()
