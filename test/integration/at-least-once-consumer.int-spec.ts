@@ -87,3 +87,70 @@ describe('AtLeastOnceConsumer on a real broker', () => {
     expect(message.headers[QuarantineHeaders.attempts]).toBe('1');
   });
 });
+
+describe('AtLeastOnceConsumer with several messages in flight', () => {
+  let bus: KafkaBus;
+
+  beforeEach(async () => {
+    bus = await testBus();
+  });
+
+  afterEach(async () => {
+    await bus.disconnect();
+  });
+
+  const gate = () => {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  };
+
+  it('runs other keys past a slow one, keeps each key in order, and commits only below the slowest', async () => {
+    const groupId = uniqueGroup();
+    const slow = gate();
+    const events: string[] = [];
+    await bus.consume({
+      groupId,
+      topics: [topic],
+      maxInFlight: 4,
+      handle: async (message) => {
+        const value = String(message.value);
+        events.push(`start ${value}`);
+        if (value === 'a1') await slow.opened;
+        events.push(`end ${value}`);
+      },
+    });
+
+    await bus.publish(topic, ['a1', 'b1', 'a2', 'c1'].map((value) => ({ key: value[0], value, partition: 0 })));
+
+    await pollUntil('b1 and c1 finished while a1 is still running', () => events.includes('end b1') && events.includes('end c1'));
+    expect(events).not.toContain('start a2');
+    expect((await bus.committedOffsets(groupId, topic)).get(0) ?? -1n).toBeLessThanOrEqual(0n);
+
+    slow.open();
+    await pollUntil('everything is committed', async () => (await bus.committedOffsets(groupId, topic)).get(0) === 4n);
+    expect(events.indexOf('start a2')).toBeGreaterThan(events.indexOf('end a1'));
+  });
+
+  it('lets in-flight messages finish and commit when it stops', async () => {
+    const groupId = uniqueGroup();
+    const started: string[] = [];
+    const slow = gate();
+    const consumer = await bus.consume({
+      groupId,
+      topics: [topic],
+      maxInFlight: 2,
+      handle: async (message) => {
+        started.push(String(message.value));
+        await slow.opened;
+      },
+    });
+    await bus.publish(topic, [{ key: 'k', value: 'only', partition: 0 }]);
+    await pollUntil('the handler started', () => started.length === 1);
+
+    const stopped = consumer.stop();
+    slow.open();
+    await stopped;
+    expect((await bus.committedOffsets(groupId, topic)).get(0)).toBe(1n);
+  });
+});

@@ -1,6 +1,8 @@
-import type { Consumer, EachMessagePayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload } from 'kafkajs';
 import { type ConsumedMessage, type OutgoingMessage, toConsumedMessage } from './consumed-message';
 import { errorMessage, isRetriable } from './errors';
+import { KeyedLimiter } from './keyed-limiter';
+import { OffsetTracker } from './offset-tracker';
 import { quarantineMessage } from './quarantine';
 
 export type MessageHandler = (message: ConsumedMessage) => Promise<void>;
@@ -14,8 +16,12 @@ export interface ConsumerOptions {
   readonly maxAttempts?: number;
   /** Backoff between attempts: `retryDelayMs * 2^(attempt-1)`, at most MAX_RETRY_DELAY_MS. */
   readonly retryDelayMs?: number;
-  /** Partitions processed in parallel; messages of one partition stay sequential. */
+  /** Partitions fetched in parallel. */
   readonly partitionsConsumedConcurrently?: number;
+  /** Messages handled at once by this instance (default 1: strictly one after another). */
+  readonly maxInFlight?: number;
+  /** Messages with the same ordering key are handled in offset order (default: the message key). */
+  readonly orderingKey?: (message: ConsumedMessage) => string | null;
 }
 
 export interface ConsumerCollaborators {
@@ -24,6 +30,7 @@ export interface ConsumerCollaborators {
   readonly contractName: (topic: string) => string;
   readonly quarantine: (message: OutgoingMessage) => Promise<void>;
   readonly onQuarantined: (message: ConsumedMessage, reason: string) => void;
+  readonly onCommitFailed: (error: unknown) => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,14 +39,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const MAX_RETRY_DELAY_MS = 5_000;
 
 /**
- * Runs a handler over every message with at-least-once semantics: the offset is committed only after
- * the handler resolved (its own publishes were acknowledged by all in-sync replicas) or after the
- * message was durably quarantined. A failing message is retried a bounded number of times, so a
- * poison message never blocks its partition and is never silently dropped.
+ * Runs a handler over every message with at-least-once semantics: an offset is committed only once
+ * the handler resolved (its own publishes were acknowledged by all in-sync replicas) or the message
+ * was durably quarantined, and with several messages in flight only below the lowest unfinished
+ * one. A failing message is retried a bounded number of times, so a poison message never blocks its
+ * partition and is never silently dropped. A message whose outcome could not be made durable stops
+ * the consumer; kafkajs restarts it from the last committed offset.
  */
 export class AtLeastOnceConsumer {
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
+  private readonly limiter: KeyedLimiter;
+  private readonly tracker = new OffsetTracker();
+  private generation = 0;
+  private failure?: unknown;
+  private stopping = false;
   private stopped?: Promise<void>;
 
   constructor(
@@ -48,32 +62,68 @@ export class AtLeastOnceConsumer {
   ) {
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.limiter = new KeyedLimiter(options.maxInFlight ?? 1);
   }
 
   async start(): Promise<void> {
     const { consumer, topicName } = this.collaborators;
+    // After a rebalance fetching restarts from the committed offsets; older work must not commit.
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.generation += 1;
+      this.tracker.reset();
+      this.failure = undefined;
+    });
     await consumer.connect();
     // New groups start at the earliest offset: events produced before a first deploy are not skipped.
     await consumer.subscribe({ topics: this.options.topics.map(topicName), fromBeginning: true });
     await consumer.run({
       autoCommit: false,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: (payload) => this.process(payload),
+      eachBatch: (payload) => this.dispatch(payload),
     });
   }
 
-  /** Stops fetching, lets the in-flight message finish and commit, and leaves the group. */
+  /** Stops taking messages, lets the ones in flight finish and commit, then leaves the group. */
   stop(): Promise<void> {
-    this.stopped ??= this.collaborators.consumer.disconnect();
+    this.stopping = true;
+    this.stopped ??= this.limiter.drain().then(() => this.collaborators.consumer.disconnect());
     return this.stopped;
   }
 
-  private async process({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const consumed = toConsumedMessage(this.collaborators.contractName(topic), partition, message);
-    await this.handleOrQuarantine(consumed, heartbeat);
-    await this.collaborators.consumer.commitOffsets([
-      { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-    ]);
+  private async dispatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const topic = this.collaborators.contractName(batch.topic);
+    for (const message of batch.messages) {
+      if (this.failure !== undefined) throw this.failure;
+      if (this.stopping || !isRunning() || isStale()) return;
+      const consumed = toConsumedMessage(topic, batch.partition, message);
+      const offset = BigInt(message.offset);
+      const generation = this.generation;
+      this.tracker.dispatched(batch.topic, batch.partition, offset);
+      const key = this.options.orderingKey ? this.options.orderingKey(consumed) : consumed.key;
+      await this.limiter.submit(
+        key,
+        async () => {
+          await this.handleOrQuarantine(consumed, heartbeat);
+          if (generation === this.generation) await this.commit(batch.topic, batch.partition, offset);
+        },
+        (error) => (this.failure ??= error),
+      );
+      // Fetching moves on; the commit only follows completed messages.
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  }
+
+  private async commit(topic: string, partition: number, offset: bigint): Promise<void> {
+    const next = this.tracker.finished(topic, partition, offset);
+    if (next === undefined) return;
+    try {
+      await this.collaborators.consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
+    } catch (error) {
+      // Typically the partition moved to another member; it resumes from the last commit (at-least-once).
+      this.collaborators.onCommitFailed(error);
+    }
   }
 
   private async handleOrQuarantine(message: ConsumedMessage, heartbeat: () => Promise<void>): Promise<void> {
@@ -89,8 +139,8 @@ export class AtLeastOnceConsumer {
           continue;
         }
         const reason = errorMessage(error);
-        // If this publish fails, the error propagates: the offset stays uncommitted and kafkajs
-        // re-fetches the message, so it is neither lost nor skipped.
+        // If this publish fails, the error stops the consumer before the offset is committed, so
+        // the message is fetched again rather than lost.
         await this.collaborators.quarantine(
           quarantineMessage(message, { reason, groupId: this.options.groupId, attempts: attempt }),
         );

@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   readonly key: string | null;
   readonly value: string | Buffer | null;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Normally chosen from the key; set only where a test or tool must pin the partition. */
+  readonly partition?: number;
 }
 
 export function toConsumedMessage(topic: string, partition: number, message: KafkaMessage): ConsumedMessage {

@@ -76,7 +76,7 @@ export class KafkaBus {
     await this.producer.send({
       topic: this.topicName(topic),
       acks: -1,
-      messages: messages.map(({ key, value, headers }) => ({ key, value, headers: headers ? { ...headers } : undefined })),
+      messages: messages.map(({ key, value, headers, partition }) => ({ key, value, partition, headers: headers ? { ...headers } : undefined })),
     });
   }
 
@@ -97,6 +97,8 @@ export class KafkaBus {
           groupId: options.groupId,
           reason,
         }),
+      onCommitFailed: (error) =>
+        this.logger.warn({ message: 'offset commit failed; the partition resumes from the last commit', reason: String(error) }),
     });
     await consumer.start();
     this.consumers.add(consumer);
