@@ -1,9 +1,34 @@
 import { z } from 'zod';
 import { commonEnv } from '@hookbus/platform';
+import { AVAILABLE_VENDORS } from './plugins/available-plugins';
+
+const commaList = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 export const deliveryEnvSchema = z.object({
   ...commonEnv(3003),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-delivery-service'),
+  /** Hosts, IPs or CIDRs the sender may reach although they are loopback, private or link-local. */
+  HOOKBUS_EGRESS_ALLOW: z.string().default('').transform(commaList),
+  /** One deployment per vendor is possible: each loads only the plugins named here. */
+  DELIVERY_PLUGINS: z
+    .string()
+    .default(AVAILABLE_VENDORS.join(','))
+    .transform(commaList)
+    .pipe(
+      z
+        .array(z.string())
+        .min(1, 'must name at least one plugin')
+        .superRefine((names, ctx) => {
+          const unknown = names.filter((name) => !AVAILABLE_VENDORS.includes(name));
+          if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown plugin ${unknown.join(', ')}; known: ${AVAILABLE_VENDORS.join(', ')}` });
+          const twice = names.filter((name, index) => names.indexOf(name) !== index);
+          if (twice.length > 0) ctx.addIssue({ code: 'custom', message: `names ${twice.join(', ')} more than once` });
+        }),
+    ),
 });
 
 export type DeliveryEnv = z.output<typeof deliveryEnvSchema>;

@@ -1,22 +1,46 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@hookbus/platform';
+import { PlatformModule, SecretBox } from '@hookbus/platform';
+import { AttemptConsequences } from './delivery/attempt-consequences';
+import { AttemptExecutor } from './delivery/attempt.executor';
+import { DeliveryPublisher } from './delivery/delivery.publisher';
+import { DeliverySender } from './delivery/delivery-sender';
+import { SECRET_BOX } from './delivery/delivery-tokens';
+import { ScheduledDelivery } from './delivery/scheduled-delivery';
 import type { DeliveryEnv } from './delivery-env';
 import { EventDispatcher } from './event-dispatcher';
 import { EventsConsumer } from './events.consumer';
+import { PluginRegistry } from './plugins/plugin-registry';
+import { RetriesConsumer } from './retries/retries.consumer';
+import { RetryHandler } from './retries/retry.handler';
 import { SubscriptionViewModule } from './subscriptions/subscription-view.module';
 import { SubscriptionViewReadiness } from './subscriptions/subscription-view.readiness';
 
+export interface DeliverySecrets {
+  /** HOOKBUS_SECRET_KEY, resolved as config-service resolves it (env, else `.data/secret-key`). */
+  readonly secretKey: string;
+}
+
 @Module({})
 export class DeliveryModule {
-  static forRoot(env: DeliveryEnv): DynamicModule {
+  static forRoot(env: DeliveryEnv, secrets: DeliverySecrets): DynamicModule {
     return {
       module: DeliveryModule,
       imports: [
         PlatformModule.forRoot({ name: 'delivery-service', env, readiness: [SubscriptionViewReadiness] }),
         SubscriptionViewModule,
       ],
-      controllers: [EventsConsumer],
-      providers: [EventDispatcher],
+      controllers: [EventsConsumer, RetriesConsumer],
+      providers: [
+        { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
+        { provide: PluginRegistry, useValue: PluginRegistry.of(env.DELIVERY_PLUGINS) },
+        { provide: DeliverySender, useFactory: () => new DeliverySender({ egressAllow: env.HOOKBUS_EGRESS_ALLOW }) },
+        DeliveryPublisher,
+        AttemptConsequences,
+        AttemptExecutor,
+        ScheduledDelivery,
+        EventDispatcher,
+        RetryHandler,
+      ],
     };
   }
 }

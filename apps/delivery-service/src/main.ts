@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { KafkaBus } from '@hookbus/kafka';
-import { loadEnv, runMain, startService } from '@hookbus/platform';
+import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platform';
 import { deliveryEnvSchema } from './delivery-env';
 import { DeliveryModule } from './delivery.module';
 import { GatedKafkaTransport } from './gated-kafka.transport';
@@ -8,9 +8,11 @@ import { SubscriptionView } from './subscriptions/subscription-view';
 
 runMain('delivery-service', async () => {
   const env = loadEnv(deliveryEnvSchema);
+  // The same key config-service seals subscription secrets with.
+  const secretKey = envOrLocalSecret(process.env, 'HOOKBUS_SECRET_KEY', '.data/secret-key');
   await startService({
     name: 'delivery-service',
-    module: DeliveryModule.forRoot(env),
+    module: DeliveryModule.forRoot(env, { secretKey }),
     env,
     transport: (app) => {
       const view = app.get(SubscriptionView);

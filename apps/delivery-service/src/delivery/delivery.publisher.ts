@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type DeadLetterRecordV1,
+  type DeliveryAttemptRecordV1,
+  type NotificationRecordV1,
+  Topics,
+} from '@hookbus/contracts';
+import { KafkaBus } from '@hookbus/kafka';
+import { countAttempt } from './delivery-metrics';
+import type { DeliveryRef } from './delivery-ref';
+
+type NotificationType = NotificationRecordV1['type'];
+
+/**
+ * Writes what an attempt caused to the stream. Each call resolves only once the broker holds
+ * the record (acks=all), so a consumed message is committed after its consequences are durable.
+ */
+@Injectable()
+export class DeliveryPublisher {
+  constructor(@Inject(KafkaBus) private readonly bus: KafkaBus) {}
+
+  async log(record: DeliveryAttemptRecordV1): Promise<void> {
+    await this.bus.publish(Topics.deliveryLog.name, [{ key: record.deliveryId, value: JSON.stringify(record) }]);
+    countAttempt(record.plugin, record.outcome);
+  }
+
+  async deadLetter(record: DeadLetterRecordV1): Promise<void> {
+    await this.bus.publish(Topics.deadLetters.name, [{ key: record.deliveryId, value: JSON.stringify(record) }]);
+  }
+
+  async notify(type: NotificationType, ref: DeliveryRef, attempt: number, reason: string, vendorMessage?: string): Promise<void> {
+    const record: NotificationRecordV1 = {
+      // Derived, so a redelivered event yields the same id and the notifier's dedupe holds.
+      id: `${ref.deliveryId}:${attempt}:${type}`,
+      type,
+      tenantId: ref.tenantId,
+      subscriptionId: ref.subscriptionId,
+      deliveryId: ref.deliveryId,
+      eventId: ref.eventId,
+      subject: ref.subject,
+      reason,
+      ...(vendorMessage === undefined ? {} : { vendorMessage }),
+      at: new Date().toISOString(),
+    };
+    await this.bus.publish(Topics.notifications.name, [{ key: ref.subscriptionId, value: JSON.stringify(record) }]);
+  }
+}

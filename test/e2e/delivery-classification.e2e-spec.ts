@@ -1,0 +1,109 @@
+import { deliveryId, Topics } from '@hookbus/contracts';
+import { DeliveryHarness } from '../support/delivery-harness';
+
+const path = (label: string) => `/${label}-${Math.random().toString(36).slice(2, 8)}`;
+const SECOND = 1_000;
+
+describe('delivery-service classifies answers into log, dead-letter and notification records (real broker, real HTTP)', () => {
+  let harness: DeliveryHarness;
+
+  beforeAll(async () => {
+    harness = await DeliveryHarness.start('delivery-classify');
+  });
+
+  afterEach(() => harness.unsubscribeAll());
+  afterAll(() => harness?.stop());
+
+  /** Subscribes a receiver path answering `reply`, publishes one event and returns its log record. */
+  const deliverOnce = async (subscription: Record<string, unknown>, reply: Parameters<DeliveryHarness['receiver']['answer']>[0], type: string, data: unknown) => {
+    const at = path(String(subscription.plugin));
+    harness.receiver.answer(reply);
+    const sub = await harness.subscribe({ ...subscription, url: `${harness.receiver.url}${at}` });
+    const sentAt = Date.now();
+    const event = await harness.publishEvent(type, data);
+    const [log] = await harness.records(harness.log, event.id);
+    return { sub, event, log, sentAt, at };
+  };
+  const postback = { plugin: 'postback', hook: 'order.completed' };
+  const deadLetterOf = async (eventId: string) => (await harness.records(harness.deadLetters, eventId))[0];
+  const notificationsOf = (eventId: string, count = 1) => harness.records(harness.notifications, eventId, count);
+
+  it('komet status 0: failed at once with the vendor message, one delivery.failed, no dead letter', async () => {
+    const reply = { status: 200, body: '{"status":"0","message":"Order 6908 unknown"}' };
+    const { event, log, sub } = await deliverOnce({ plugin: 'komet', hook: 'order-confirmation' }, reply, 'order.confirmed', { companyId: 1, orderId: 6908 });
+
+    expect(log).toMatchObject({ outcome: 'failed', vendorMessage: 'Order 6908 unknown', response: { status: 200 } });
+    const [notification] = await notificationsOf(event.id);
+    expect(notification).toMatchObject({ type: 'delivery.failed', subscriptionId: sub.id, deliveryId: deliveryId(event.id, sub.id), vendorMessage: 'Order 6908 unknown' });
+    expect(harness.parsed(harness.notifications, event.id)).toHaveLength(1);
+    expect(harness.parsed(harness.deadLetters, event.id)).toEqual([]);
+  });
+
+  it.each([
+    ['postback 500', postback, { status: 500 }, 60],
+    ['postback 503 with Retry-After: 120', postback, { status: 503, headers: { 'retry-after': '120' } }, 120],
+    ['komerce 503', { plugin: 'komerce', hook: 'order-status' }, { status: 503 }, 60],
+  ])('%s: logged retrying and dead-lettered for attempt 2, due after the delay', async (_label, subscription, reply, delaySeconds) => {
+    const type = subscription.plugin === 'komerce' ? 'shipment.status_changed' : 'order.completed';
+    const data = subscription.plugin === 'komerce' ? { orderNo: 'K-9', awb: 'A-9', status: 'Dijemput' } : { n: 1 };
+    const { event, log, sub, sentAt } = await deliverOnce(subscription, reply, type, data);
+
+    expect(log).toMatchObject({ outcome: 'retrying', attempt: 1, response: { status: reply.status } });
+    const record = await deadLetterOf(event.id);
+    expect(record).toMatchObject({ deliveryId: deliveryId(event.id, sub.id), subscriptionId: sub.id, tenantId: harness.tenantId, attempt: 2, event: { id: event.id } });
+    expect(record.reason).toContain(String(reply.status));
+    expect(record.batch).toBeUndefined();
+    const due = Date.parse(record.dueAt) - sentAt;
+    expect(due).toBeGreaterThanOrEqual(delaySeconds * SECOND - 100);
+    expect(due).toBeLessThan((delaySeconds + 10) * SECOND);
+    expect(harness.parsed(harness.notifications, event.id)).toEqual([]);
+  });
+
+  it.each([
+    ['postback 400', { status: 400 }, /^HTTP 400/, undefined],
+    ['postback connection dropped', 'destroy' as const, /^connection/, /^connection/],
+  ])('%s: failed at once, never retried', async (_label, reply, reason, error) => {
+    const { event, log } = await deliverOnce(postback, reply, 'order.completed', { n: 2 });
+
+    expect(log.outcome).toBe('failed');
+    if (error) expect(log.error).toMatch(error);
+    const [notification] = await notificationsOf(event.id);
+    expect(notification).toMatchObject({ type: 'delivery.failed' });
+    expect(notification.reason).toMatch(reason);
+    expect(harness.parsed(harness.deadLetters, event.id)).toEqual([]);
+  });
+
+  it('komerce 410 Gone: failed, delivery.failed and subscription.disabled', async () => {
+    const { event, log } = await deliverOnce({ plugin: 'komerce', hook: 'order-status' }, { status: 410 }, 'shipment.status_changed', { orderNo: 'K-1', awb: 'A-1', status: 'Selesai' });
+
+    expect(log.outcome).toBe('failed');
+    const notifications = await notificationsOf(event.id, 2);
+    expect(notifications.map((n: { type: string }) => n.type).sort()).toEqual(['delivery.failed', 'subscription.disabled']);
+  });
+
+  it('a retry released on the retry topic is attempted with its number; the last one fails and notifies', async () => {
+    const { event, sub, at } = await deliverOnce({ ...postback, retryPolicy: { delaysSeconds: [1] } }, { status: 502 }, 'order.completed', { n: 3 });
+    await deadLetterOf(event.id);
+    const release = { deliveryId: deliveryId(event.id, sub.id), eventId: event.id, subscriptionId: sub.id, tenantId: harness.tenantId, attempt: 2, event, manual: false };
+    await harness.bus.publish(Topics.retries.name, [{ key: release.deliveryId, value: JSON.stringify(release) }]);
+
+    const logs = await harness.records(harness.log, event.id, 2);
+    expect(logs[1]).toMatchObject({ attempt: 2, outcome: 'failed', response: { status: 502 } });
+    expect(harness.receiver.at(at).map((request) => request.headers['webhook-id'])).toEqual([release.deliveryId, release.deliveryId]);
+    const [notification] = await notificationsOf(event.id);
+    expect(notification).toMatchObject({ type: 'delivery.failed', deliveryId: release.deliveryId });
+    expect(harness.parsed(harness.deadLetters, event.id)).toHaveLength(1);
+  });
+
+  it('a retry of a deleted subscription is logged cancelled and sends nothing', async () => {
+    const { event, sub, at } = await deliverOnce(postback, { status: 500 }, 'order.completed', { n: 4 });
+    await harness.client.delete(`/v1/subscriptions/${sub.id}`);
+    await harness.inView(sub.id, false);
+    const release = { deliveryId: deliveryId(event.id, sub.id), eventId: event.id, subscriptionId: sub.id, tenantId: harness.tenantId, attempt: 2, event };
+    await harness.bus.publish(Topics.retries.name, [{ key: release.deliveryId, value: JSON.stringify(release) }]);
+
+    const logs = await harness.records(harness.log, event.id, 2);
+    expect(logs[1]).toMatchObject({ attempt: 2, outcome: 'cancelled', subscriptionId: sub.id, plugin: 'postback' });
+    expect(harness.receiver.at(at)).toHaveLength(1);
+  });
+});

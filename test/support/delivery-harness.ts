@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { eventKey, Topics } from '@hookbus/contracts';
+import type { ConsumedMessage, KafkaBus } from '@hookbus/kafka';
+import { collect, pollUntil, type TestDatabase, testBus, testDatabases, uniqueGroup, uniquePrefix } from '@hookbus/testing';
+import { type ApiClient, newTenant, SECRET_KEY, spawnConfigService } from './config-service';
+import { ServiceProcess } from './service-process';
+import { WebhookReceiver } from './webhook-receiver';
+
+// Records are asserted structurally.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+/**
+ * config-service and delivery-service as real processes on a topic prefix of their own, a real
+ * loopback receiver, and collectors on the topics delivery-service writes.
+ */
+export class DeliveryHarness {
+  log!: ConsumedMessage[];
+  deadLetters!: ConsumedMessage[];
+  notifications!: ConsumedMessage[];
+  private readonly running: ServiceProcess[] = [];
+  private readonly created: string[] = [];
+
+  private constructor(
+    readonly prefix: string,
+    readonly bus: KafkaBus,
+    readonly receiver: WebhookReceiver,
+    private readonly database: TestDatabase,
+  ) {}
+
+  config!: ServiceProcess;
+  delivery!: ServiceProcess;
+  tenantId!: string;
+  client!: ApiClient;
+
+  static async start(label: string, deliveryEnv: Record<string, string> = { HOOKBUS_EGRESS_ALLOW: '127.0.0.1' }): Promise<DeliveryHarness> {
+    const prefix = uniquePrefix(label);
+    const [database] = testDatabases();
+    await database.create();
+    const harness = new DeliveryHarness(prefix, await testBus(prefix), await WebhookReceiver.start(), database);
+    harness.config = await spawnConfigService(database, prefix, { HOOKBUS_EGRESS_ALLOW: '127.0.0.1' });
+    harness.running.push(harness.config);
+    harness.delivery = await harness.spawnDelivery(deliveryEnv);
+    const tenant = await newTenant(harness.config);
+    [harness.tenantId, harness.client] = [tenant.tenantId, tenant.client];
+    [harness.log, harness.deadLetters, harness.notifications] = await Promise.all(
+      [Topics.deliveryLog, Topics.deadLetters, Topics.notifications].map((topic) => collect(harness.bus, topic.name)),
+    );
+    return harness;
+  }
+
+  async spawnDelivery(env: Record<string, string>): Promise<ServiceProcess> {
+    const delivery = await ServiceProcess.spawn('delivery-service', {
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      KAFKA_GROUP_ID: uniqueGroup('delivery'),
+      HOOKBUS_SECRET_KEY: SECRET_KEY,
+      LOG_LEVEL: 'warn',
+      ...env,
+    });
+    this.running.push(delivery);
+    return delivery.ready();
+  }
+
+  /** Creates a subscription through the API and waits until delivery-service routes to it. */
+  async subscribe(body: Record<string, unknown>): Promise<{ id: string; signingSecret: string }> {
+    const created = await this.client.post('/v1/subscriptions', body);
+    if (created.status !== 201) throw new Error(`creating a subscription answered ${created.status}: ${JSON.stringify(created.body)}`);
+    this.created.push(created.body.id);
+    await this.inView(created.body.id, true);
+    return { id: created.body.id, signingSecret: created.body.signingSecret };
+  }
+
+  /** Deletes every subscription created so far, so the next test's events reach only its own. */
+  async unsubscribeAll(): Promise<void> {
+    const ids = this.created.splice(0);
+    await Promise.all(ids.map((id) => this.client.delete(`/v1/subscriptions/${id}`)));
+    await Promise.all(ids.map((id) => this.inView(id, false)));
+  }
+
+  async inView(id: string, present: boolean): Promise<void> {
+    await pollUntil(`subscription ${id} ${present ? 'is' : 'is not'} in the delivery-service view`, async () => {
+      const view = (await (await fetch(`${this.delivery.url}/v1/subscription-view`)).json()) as { items: { id: string }[] };
+      return view.items.some((item) => item.id === id) === present;
+    });
+  }
+
+  /** A CloudEvent of this tenant, published straight to `hookbus.events.v1`. */
+  async publishEvent(type: string, data: unknown, overrides: Record<string, unknown> = {}): Promise<Json> {
+    const event = { specversion: '1.0', id: randomUUID(), source: 'urn:hookbus:test', type, time: new Date().toISOString(), subject: `s-${randomUUID().slice(0, 8)}`, tenantid: this.tenantId, data, ...overrides };
+    await this.bus.publish(Topics.events.name, [{ key: eventKey(this.tenantId, event.subject), value: JSON.stringify(event) }]);
+    return event;
+  }
+
+  /** The parsed records of `messages` about an event, once `count` of them arrived. */
+  async records(messages: ConsumedMessage[], eventId: string, count = 1): Promise<Json[]> {
+    const of = () => messages.map((message) => JSON.parse(message.value?.toString('utf8') ?? 'null')).filter((record) => record?.eventId === eventId);
+    return pollUntil(`${count} record(s) about event ${eventId}`, () => of().length >= count && of());
+  }
+
+  parsed(messages: ConsumedMessage[], eventId: string): Json[] {
+    return messages.map((message) => JSON.parse(message.value?.toString('utf8') ?? 'null')).filter((record) => record?.eventId === eventId);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.running.map((service) => service.stop()));
+    await this.receiver.stop();
+    await this.bus.disconnect();
+    await this.database.drop();
+  }
+}

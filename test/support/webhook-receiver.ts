@@ -1,0 +1,59 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as it arrived: the raw body bytes, so signatures can be checked over them. */
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** How the receiver answers; `destroy` drops the connection without any answer. */
+export type Reply = { status: number; body?: string; headers?: Record<string, string> } | 'destroy';
+
+/** A real loopback HTTP endpoint that records every request and answers as told. */
+export class WebhookReceiver {
+  readonly requests: ReceivedRequest[] = [];
+  private reply: (request: ReceivedRequest) => Reply = () => ({ status: 200, body: '' });
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<WebhookReceiver> {
+    const receiver: WebhookReceiver = new WebhookReceiver(
+      createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+          receiver.requests.push(request);
+          const reply = receiver.reply(request);
+          if (reply === 'destroy') return void req.socket.destroy();
+          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+          res.end(reply.body ?? '');
+        });
+      }),
+    );
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    return receiver;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Answers every later request with `reply` (or what it computes per request). */
+  answer(reply: Reply | ((request: ReceivedRequest) => Reply)): void {
+    this.reply = typeof reply === 'function' ? reply : () => reply;
+  }
+
+  /** Requests whose path starts with `path`. */
+  at(path: string): ReceivedRequest[] {
+    return this.requests.filter((request) => request.url.startsWith(path));
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
