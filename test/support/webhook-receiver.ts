@@ -7,10 +7,15 @@ export interface ReceivedRequest {
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** Date.now() when the body had arrived, for latency measurements. */
+  readonly receivedAt: number;
 }
 
-/** How the receiver answers; `destroy` drops the connection without any answer. */
-export type Reply = { status: number; body?: string; headers?: Record<string, string> } | 'destroy';
+/**
+ * How the receiver answers; `destroy` drops the connection without any answer, `hold` keeps it
+ * open unanswered (a hanging endpoint); `delayMs` answers late.
+ */
+export type Reply = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number } | 'destroy' | 'hold';
 
 /** A real loopback HTTP endpoint that records every request and answers as told. */
 export class WebhookReceiver {
@@ -25,12 +30,17 @@ export class WebhookReceiver {
         const chunks: Buffer[] = [];
         req.on('data', (chunk: Buffer) => chunks.push(chunk));
         req.on('end', () => {
-          const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+          const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() };
           receiver.requests.push(request);
           const reply = receiver.reply(request);
           if (reply === 'destroy') return void req.socket.destroy();
-          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-          res.end(reply.body ?? '');
+          if (reply === 'hold') return;
+          const send = () => {
+            res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+            res.end(reply.body ?? '');
+          };
+          if (reply.delayMs) setTimeout(send, reply.delayMs);
+          else send();
         });
       }),
     );

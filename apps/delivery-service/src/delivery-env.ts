@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv } from '@hookbus/platform';
+import { commonEnv, intVar } from '@hookbus/platform';
 import { AVAILABLE_VENDORS } from './plugins/available-plugins';
 
 const commaList = (value: string) =>
@@ -13,6 +13,14 @@ export const deliveryEnvSchema = z.object({
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-delivery-service'),
   /** Hosts, IPs or CIDRs the sender may reach although they are loopback, private or link-local. */
   HOOKBUS_EGRESS_ALLOW: z.string().default('').transform(commaList),
+  /** Messages (events and retries) one instance handles at once; same-subject events stay in order. */
+  DELIVERY_MAX_IN_FLIGHT: intVar(1, 1_024, 64),
+  /**
+   * Attempts in flight to one endpoint (origin); beyond it a delivery goes to the retry path at once.
+   * Half the instance's capacity by default: a hanging endpoint can hold no more than that, and a
+   * burst to one healthy endpoint rarely overflows.
+   */
+  DELIVERY_MAX_PER_ENDPOINT: intVar(1, 512, 32),
   /** One deployment per vendor is possible: each loads only the plugins named here. */
   DELIVERY_PLUGINS: z
     .string()

@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { EndpointSlots } from '@hookbus/delivery-sdk';
 import { PlatformModule, SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './delivery/attempt-consequences';
 import { AttemptExecutor } from './delivery/attempt.executor';
 import { DeliveryPublisher } from './delivery/delivery.publisher';
 import { DeliverySender } from './delivery/delivery-sender';
+import { EndpointOverflow } from './delivery/endpoint-overflow';
 import { SECRET_BOX } from './delivery/delivery-tokens';
 import { ScheduledDelivery } from './delivery/scheduled-delivery';
 import type { DeliveryEnv } from './delivery-env';
@@ -34,6 +36,9 @@ export class DeliveryModule {
         { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
         { provide: PluginRegistry, useValue: PluginRegistry.of(env.DELIVERY_PLUGINS) },
         { provide: DeliverySender, useFactory: () => new DeliverySender({ egressAllow: env.HOOKBUS_EGRESS_ALLOW }) },
+        // Shared by first attempts and retries: the bound is per endpoint, whatever the source.
+        { provide: EndpointSlots, useFactory: () => new EndpointSlots(env.DELIVERY_MAX_PER_ENDPOINT) },
+        EndpointOverflow,
         DeliveryPublisher,
         AttemptConsequences,
         AttemptExecutor,

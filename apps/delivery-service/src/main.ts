@@ -16,7 +16,9 @@ runMain('delivery-service', async () => {
     env,
     transport: (app) => {
       const view = app.get(SubscriptionView);
-      return new GatedKafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID }, () => view.caughtUp());
+      // One consumer serves the events and the retry topic, so both share the in-flight bound;
+      // the default ordering key (the message key, `tenantId:subject` for events) keeps a subject's order.
+      return new GatedKafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxInFlight: env.DELIVERY_MAX_IN_FLIGHT }, () => view.caughtUp());
     },
   });
 });

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryAttemptRecordV1, HookbusEvent, SubscriptionSnapshotV1 } from '@hookbus/contracts';
-import { type Classification, type DeliverablePlugin, type SendResult, signWebhook } from '@hookbus/delivery-sdk';
+import { type Classification, type DeliverablePlugin, EndpointSlots, type SendResult, signWebhook } from '@hookbus/delivery-sdk';
 import type { SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './attempt-consequences';
 import { deliveryRefOf } from './delivery-ref';
 import { DeliverySender } from './delivery-sender';
 import { SECRET_BOX } from './delivery-tokens';
+import { EndpointOverflow } from './endpoint-overflow';
 import { maskHeaders } from './masked-headers';
 import { activeSigningSecrets, plainSubscription } from './plain-subscription';
 
@@ -27,6 +28,8 @@ export class AttemptExecutor {
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(DeliverySender) private readonly sender: DeliverySender,
     @Inject(AttemptConsequences) private readonly consequences: AttemptConsequences,
+    @Inject(EndpointSlots) private readonly slots: EndpointSlots,
+    @Inject(EndpointOverflow) private readonly overflow: EndpointOverflow,
   ) {}
 
   async execute({ event, snapshot, plugin, attempt }: AttemptInput): Promise<void> {
@@ -53,18 +56,39 @@ export class AttemptExecutor {
       secrets: activeSigningSecrets(this.box, snapshot, now),
     });
     const headers = { ...rendered.headers, ...signature };
-    const result = await this.send({ method: rendered.method, url: rendered.url, headers, body: rendered.body, timeoutMs: plugin.timeoutMs });
+    const request = { method: rendered.method, url: rendered.url, headers: maskHeaders(headers, rendered.secretHeaders), body: rendered.body };
+    // A full endpoint (typically one hanging until its timeout) is not waited for: retry path instead.
+    const release = this.acquire(rendered.url);
+    if (!release) {
+      const inFlight = this.slots.busy(rendered.url);
+      return this.overflow.defer({ ref, event, plugin, attempt, subscription, request, inFlight });
+    }
+    let result: SendResult;
+    try {
+      result = await this.send({ method: rendered.method, url: rendered.url, headers, body: rendered.body, timeoutMs: plugin.timeoutMs });
+    } finally {
+      release();
+    }
     const verdict: Classification = plugin.classify(result, { event, subscription, deliveryId: ref.deliveryId, attempt, now: new Date() });
 
     const record: DeliveryAttemptRecordV1 = {
       ...base,
-      request: { method: rendered.method, url: rendered.url, headers: maskHeaders(headers, rendered.secretHeaders), body: rendered.body },
+      request,
       ...(result.kind === 'response' ? { response: { status: result.status, body: result.body } } : {}),
       durationMs: result.durationMs,
       ...(result.kind === 'error' ? { error: `${result.error}: ${result.message}` } : {}),
       outcome: 'delivered',
     };
     await this.consequences.apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict });
+  }
+
+  // A URL that does not parse has no endpoint to protect; the sender reports it as a failed attempt.
+  private acquire(url: string): (() => void) | undefined {
+    try {
+      return this.slots.tryAcquire(url);
+    } catch {
+      return () => undefined;
+    }
   }
 
   // A request that can never be sent (e.g. a header with a line break) is a failed attempt, not a crash.
