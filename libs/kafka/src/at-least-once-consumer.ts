@@ -51,6 +51,8 @@ export class AtLeastOnceConsumer {
   private readonly retryDelayMs: number;
   private readonly limiter: KeyedLimiter;
   private readonly tracker = new OffsetTracker();
+  private readonly toCommit = new Map<string, { topic: string; partition: number; offset: string }>();
+  private committing?: Promise<void>;
   private generation = 0;
   private failure?: unknown;
   private stopping = false;
@@ -71,6 +73,7 @@ export class AtLeastOnceConsumer {
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.generation += 1;
       this.tracker.reset();
+      this.toCommit.clear();
       this.failure = undefined;
     });
     await consumer.connect();
@@ -87,7 +90,10 @@ export class AtLeastOnceConsumer {
   /** Stops taking messages, lets the ones in flight finish and commit, then leaves the group. */
   stop(): Promise<void> {
     this.stopping = true;
-    this.stopped ??= this.limiter.drain().then(() => this.collaborators.consumer.disconnect());
+    this.stopped ??= this.limiter
+      .drain()
+      .then(() => this.committing)
+      .then(() => this.collaborators.consumer.disconnect());
     return this.stopped;
   }
 
@@ -115,14 +121,33 @@ export class AtLeastOnceConsumer {
     }
   }
 
-  private async commit(topic: string, partition: number, offset: bigint): Promise<void> {
+  /**
+   * Records the new commit point and lets one commit request at a time carry the latest points of
+   * every partition: under load many finished messages share one round trip to the coordinator.
+   */
+  private commit(topic: string, partition: number, offset: bigint): Promise<void> {
     const next = this.tracker.finished(topic, partition, offset);
-    if (next === undefined) return;
+    if (next !== undefined) this.toCommit.set(`${topic}:${partition}`, { topic, partition, offset: next.toString() });
+    // flushCommits awaits before it clears `committing`, so this assignment always comes first.
+    if (this.toCommit.size > 0) this.committing ??= this.flushCommits();
+    return this.committing ?? Promise.resolve();
+  }
+
+  private async flushCommits(): Promise<void> {
     try {
-      await this.collaborators.consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
-    } catch (error) {
-      // Typically the partition moved to another member; it resumes from the last commit (at-least-once).
-      this.collaborators.onCommitFailed(error);
+      while (this.toCommit.size > 0) {
+        const offsets = [...this.toCommit.values()];
+        this.toCommit.clear();
+        try {
+          await this.collaborators.consumer.commitOffsets(offsets);
+        } catch (error) {
+          // Typically a partition moved to another member; it resumes from the last commit (at-least-once).
+          this.collaborators.onCommitFailed(error);
+        }
+      }
+    } finally {
+      // Cleared with no await after the last check, so a new commit point always starts a new flush.
+      this.committing = undefined;
     }
   }
 
