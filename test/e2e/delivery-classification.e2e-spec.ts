@@ -73,6 +73,22 @@ describe('delivery-service classifies answers into log, dead-letter and notifica
     expect(harness.parsed(harness.deadLetters, event.id)).toEqual([]);
   });
 
+  it('postback timeout: failed after its 30 s timeout, never retried', async () => {
+    const at = path('postback-timeout');
+    harness.receiver.answer('hold');
+    await harness.subscribe({ ...postback, url: `${harness.receiver.url}${at}` });
+    const sentAt = Date.now();
+    const event = await harness.publishEvent('order.completed', { n: 3 });
+    const [log] = await harness.records(harness.log, event.id, 1, 60 * SECOND);
+
+    expect(log).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/^timeout/) });
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(30 * SECOND);
+    const [notification] = await notificationsOf(event.id);
+    expect(notification).toMatchObject({ type: 'delivery.failed' });
+    expect(harness.parsed(harness.deadLetters, event.id)).toEqual([]);
+    expect(harness.receiver.at(at)).toHaveLength(1);
+  }, 90 * SECOND);
+
   it('komerce 410 Gone: failed, delivery.failed and subscription.disabled', async () => {
     const { event, log } = await deliverOnce({ plugin: 'komerce', hook: 'order-status' }, { status: 410 }, 'shipment.status_changed', { orderNo: 'K-1', awb: 'A-1', status: 'Selesai' });
 

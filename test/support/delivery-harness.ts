@@ -92,9 +92,9 @@ export class DeliveryHarness {
   }
 
   /** The parsed records of `messages` about an event, once `count` of them arrived. */
-  async records(messages: ConsumedMessage[], eventId: string, count = 1): Promise<Json[]> {
+  async records(messages: ConsumedMessage[], eventId: string, count = 1, timeoutMs?: number): Promise<Json[]> {
     const of = () => messages.map((message) => JSON.parse(message.value?.toString('utf8') ?? 'null')).filter((record) => record?.eventId === eventId);
-    return pollUntil(`${count} record(s) about event ${eventId}`, () => of().length >= count && of());
+    return pollUntil(`${count} record(s) about event ${eventId}`, () => of().length >= count && of(), { timeoutMs });
   }
 
   parsed(messages: ConsumedMessage[], eventId: string): Json[] {

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { EndpointSlots } from '@hookbus/delivery-sdk';
 import { PlatformModule, SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './delivery/attempt-consequences';
@@ -11,6 +12,8 @@ import { ScheduledDelivery } from './delivery/scheduled-delivery';
 import type { DeliveryEnv } from './delivery-env';
 import { EventDispatcher } from './event-dispatcher';
 import { EventsConsumer } from './events.consumer';
+import { PLUGIN_MODULES } from './plugins/available-plugins';
+import { discoverPlugins } from './plugins/plugin-explorer';
 import { PluginRegistry } from './plugins/plugin-registry';
 import { RetriesConsumer } from './retries/retries.consumer';
 import { RetryHandler } from './retries/retry.handler';
@@ -30,11 +33,14 @@ export class DeliveryModule {
       imports: [
         PlatformModule.forRoot({ name: 'delivery-service', env, readiness: [SubscriptionViewReadiness] }),
         SubscriptionViewModule,
+        DiscoveryModule,
+        // One deployment per vendor is possible: only the plugins named in DELIVERY_PLUGINS load.
+        ...env.DELIVERY_PLUGINS.map((vendor) => PLUGIN_MODULES[vendor]),
       ],
       controllers: [EventsConsumer, RetriesConsumer],
       providers: [
         { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
-        { provide: PluginRegistry, useValue: PluginRegistry.of(env.DELIVERY_PLUGINS) },
+        { provide: PluginRegistry, useFactory: discoverPlugins, inject: [DiscoveryService] },
         { provide: DeliverySender, useFactory: () => new DeliverySender({ egressAllow: env.HOOKBUS_EGRESS_ALLOW }) },
         // Shared by first attempts and retries: the bound is per endpoint, whatever the source.
         { provide: EndpointSlots, useFactory: () => new EndpointSlots(env.DELIVERY_MAX_PER_ENDPOINT) },

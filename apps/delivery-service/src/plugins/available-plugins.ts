@@ -1,15 +1,15 @@
-import type { DeliveryPluginDefinition } from '@hookbus/delivery-sdk';
-import { komercePlugin } from '@hookbus/plugin-komerce';
-import { kometPlugin } from '@hookbus/plugin-komet';
-import { postbackPlugin } from '@hookbus/plugin-postback';
-import { secutixPlugin } from '@hookbus/plugin-secutix';
+import type { Type } from '@nestjs/common';
+import { KomercePluginModule } from '@hookbus/plugin-komerce';
+import { KometPluginModule } from '@hookbus/plugin-komet';
+import { PostbackPluginModule } from '@hookbus/plugin-postback';
+import { SecutixPluginModule } from '@hookbus/plugin-secutix';
 
-/** Every plugin this build can host; `DELIVERY_PLUGINS` picks among them by vendor. */
-export const AVAILABLE_PLUGINS: readonly DeliveryPluginDefinition[] = [
-  kometPlugin,
-  komercePlugin,
-  secutixPlugin,
-  postbackPlugin,
-] as unknown as readonly DeliveryPluginDefinition[];
+/** The plugin modules this build can host, by vendor; `DELIVERY_PLUGINS` picks among them. */
+export const PLUGIN_MODULES: Readonly<Record<string, Type>> = {
+  komet: KometPluginModule,
+  komerce: KomercePluginModule,
+  secutix: SecutixPluginModule,
+  postback: PostbackPluginModule,
+};
 
-export const AVAILABLE_VENDORS: readonly string[] = AVAILABLE_PLUGINS.map((plugin) => plugin.vendor);
+export const AVAILABLE_VENDORS: readonly string[] = Object.keys(PLUGIN_MODULES);

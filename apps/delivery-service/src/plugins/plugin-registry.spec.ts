@@ -1,20 +1,48 @@
-import { kometPlugin } from '@hookbus/plugin-komet';
-import type { DeliveryPluginDefinition } from '@hookbus/delivery-sdk';
+import { Injectable, Module, type Type } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, NestFactory } from '@nestjs/core';
+import { DeliveryPlugin, type DeliveryPluginDefinition } from '@hookbus/delivery-sdk';
+import { kometPlugin, KometPluginModule } from '@hookbus/plugin-komet';
+import { SecutixPluginModule } from '@hookbus/plugin-secutix';
 import { loadEnv } from '@hookbus/platform';
 import { deliveryEnvSchema } from '../delivery-env';
+import { discoverPlugins } from './plugin-explorer';
 import { PluginRegistry } from './plugin-registry';
 
 const komet = kometPlugin as unknown as DeliveryPluginDefinition;
 
-describe('PluginRegistry', () => {
-  it('loads the named vendors only', () => {
-    expect(PluginRegistry.of(['komet', 'secutix']).vendors).toEqual(['komet', 'secutix']);
-    expect(PluginRegistry.of(['komet']).get('postback')).toBeUndefined();
+/** The registry a Nest app builds when it imports `pluginModules`. */
+async function registryOf(...pluginModules: Type[]): Promise<PluginRegistry> {
+  @Module({
+    imports: [DiscoveryModule, ...pluginModules],
+    providers: [{ provide: PluginRegistry, useFactory: discoverPlugins, inject: [DiscoveryService] }],
+  })
+  class AppModule {}
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: false, abortOnError: false });
+  try {
+    return app.get(PluginRegistry);
+  } finally {
+    await app.close();
+  }
+}
+
+describe('plugin discovery', () => {
+  it('finds the @DeliveryPlugin of every imported plugin module, and only those', async () => {
+    const registry = await registryOf(KometPluginModule, SecutixPluginModule);
+    expect(registry.vendors.sort()).toEqual(['komet', 'secutix']);
+    expect(registry.get('postback')).toBeUndefined();
   });
 
-  it('fails fast on a duplicate or unknown vendor, or a plugin that cannot deliver', () => {
-    expect(() => new PluginRegistry([komet, komet])).toThrow('Duplicate delivery plugin "komet"');
-    expect(() => PluginRegistry.of(['nope'])).toThrow('Unknown delivery plugin "nope"');
+  it('fails fast when two providers claim the same vendor', async () => {
+    @DeliveryPlugin(kometPlugin)
+    @Injectable()
+    class AnotherKomet {}
+    @Module({ providers: [AnotherKomet] })
+    class AnotherKometModule {}
+
+    await expect(registryOf(KometPluginModule, AnotherKometModule)).rejects.toThrow('Duplicate delivery plugin "komet"');
+  });
+
+  it('refuses a plugin that cannot deliver', () => {
     expect(() => new PluginRegistry([{ ...komet, render: undefined }])).toThrow('no render()');
   });
 });

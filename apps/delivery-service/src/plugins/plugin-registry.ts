@@ -1,9 +1,8 @@
 import { assertDeliverable, type DeliverablePlugin, type DeliveryPluginDefinition } from '@hookbus/delivery-sdk';
-import { AVAILABLE_PLUGINS } from './available-plugins';
 
 /**
  * The plugins this instance delivers with, each checked by `assertDeliverable`. Fails fast on a
- * duplicate or unknown vendor: a deployment must never silently drop a vendor's deliveries.
+ * duplicate vendor; an unknown one is refused earlier, by DELIVERY_PLUGINS' validation.
  */
 export class PluginRegistry {
   private readonly plugins = new Map<string, DeliverablePlugin>();
@@ -13,17 +12,6 @@ export class PluginRegistry {
       if (this.plugins.has(definition.vendor)) throw new Error(`Duplicate delivery plugin "${definition.vendor}"`);
       this.plugins.set(definition.vendor, assertDeliverable(definition));
     }
-  }
-
-  /** The registry of the named vendors, from the plugins this build hosts. */
-  static of(vendors: readonly string[], available: readonly DeliveryPluginDefinition[] = AVAILABLE_PLUGINS): PluginRegistry {
-    return new PluginRegistry(
-      vendors.map((vendor) => {
-        const found = available.find((plugin) => plugin.vendor === vendor);
-        if (!found) throw new Error(`Unknown delivery plugin "${vendor}"; known: ${available.map((p) => p.vendor).join(', ')}`);
-        return found;
-      }),
-    );
   }
 
   get vendors(): string[] {

@@ -1,4 +1,5 @@
 export * from './delivery-plugin';
+export * from './delivery-plugin.decorator';
 export * from './egress-allow';
 export * from './plugin-catalog';
 export * from './plugin-description';

@@ -1,1 +1,2 @@
 export * from './komerce.plugin';
+export * from './komerce-plugin.module';

@@ -1,1 +1,2 @@
 export * from './komet.plugin';
+export * from './komet-plugin.module';

@@ -1,2 +1,3 @@
 export * from './postback.plugin';
 export * from './postback-request';
+export * from './postback-plugin.module';

@@ -5,3 +5,4 @@ export * from './secutix-filter.parser';
 export * from './secutix-settings.schema';
 export * from './secutix.plugin';
 export * from './secutix-request';
+export * from './secutix-plugin.module';
