@@ -111,6 +111,28 @@ describe('delivery-service classifies answers into log, dead-letter and notifica
     expect(harness.parsed(harness.deadLetters, event.id)).toHaveLength(1);
   });
 
+  it('postback 500 through its default policy: dead-lettered +60 s, +300 s, +900 s for retries 1 to 3, failed after the third', async () => {
+    const { event, at } = await deliverOnce(postback, { status: 500 }, 'order.completed', { n: 4 });
+    for (const [retry, delaySeconds] of [[1, 60], [2, 300], [3, 900]]) {
+      const releasedAt = Date.now();
+      const records = await harness.records(harness.deadLetters, event.id, retry);
+      const record = records[retry - 1];
+      expect(record.attempt).toBe(retry + 1);
+      const due = Date.parse(record.dueAt) - releasedAt;
+      expect(due).toBeGreaterThan((delaySeconds - 10) * SECOND);
+      expect(due).toBeLessThan((delaySeconds + 10) * SECOND);
+      // What the retry-scheduler does when the record is due.
+      const { dueAt: _dueAt, reason: _reason, batch: _batch, ...release } = record;
+      await harness.bus.publish(Topics.retries.name, [{ key: record.deliveryId, value: JSON.stringify({ ...release, manual: false }) }]);
+    }
+
+    const logs = await harness.records(harness.log, event.id, 4);
+    expect(logs.map((log) => [log.attempt, log.outcome])).toEqual([[1, 'retrying'], [2, 'retrying'], [3, 'retrying'], [4, 'failed']]);
+    expect(harness.receiver.at(at)).toHaveLength(4);
+    expect(await notificationsOf(event.id)).toEqual([expect.objectContaining({ type: 'delivery.failed' })]);
+    expect(harness.parsed(harness.deadLetters, event.id)).toHaveLength(3);
+  });
+
   it('a retry of a deleted subscription is logged cancelled and sends nothing', async () => {
     const { event, sub, at } = await deliverOnce(postback, { status: 500 }, 'order.completed', { n: 4 });
     await harness.client.delete(`/v1/subscriptions/${sub.id}`);
