@@ -164,8 +164,10 @@ export async function ensureKafka() {
   const { serverProperties, log4j } = writeConfig();
   format(serverProperties);
   const out = openSync(path.join(dirs.logs, 'server.log'), 'a');
+  // 1 GiB: each test run creates its own prefixed topics, so a reused dev broker holds thousands of
+  // partitions (`npm run kafka -- clean` starts afresh; 512 MiB ran out at ~16,000).
   const broker = java(
-    ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dkafka.logs.dir=${dirs.logs}`,
+    ['-Xms256m', '-Xmx1g', '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dkafka.logs.dir=${dirs.logs}`,
       `-Dlog4j2.configurationFile=${log4j}`, 'kafka.Kafka', serverProperties],
     { detached: true, stdio: ['ignore', out, out] },
   );

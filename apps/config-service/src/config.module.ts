@@ -18,6 +18,7 @@ import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/
 import { SubscriptionPublisher } from './subscriptions/subscription-publisher';
 import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SubscriptionTester } from './subscriptions/subscription-tester';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { ApiKey } from './tenants/api-key.entity';
 import { Tenant } from './tenants/tenant.entity';
@@ -62,6 +63,7 @@ export class ConfigModule {
         TenantsService,
         SubscriptionsService,
         SubscriptionPublisher,
+        SubscriptionTester,
         ...NOTIFICATION_PROVIDERS,
         ...DELIVERY_LOG_PROVIDERS,
       ],

@@ -44,7 +44,7 @@ export class KafkaBus {
     this.admin = this.kafka.admin();
   }
 
-  /** The physical name of a contract topic (with this deployment's prefix). */
+  /** The physical name of a contract topic or consumer group (with this deployment's prefix). */
   topicName = (name: string): string => `${this.prefix}${name}`;
 
   /** The contract name of a physical topic. */
@@ -84,7 +84,8 @@ export class KafkaBus {
   async consume(options: ConsumerOptions): Promise<AtLeastOnceConsumer> {
     await this.connect();
     const consumer = new AtLeastOnceConsumer(options, {
-      consumer: this.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: 500, allowAutoTopicCreation: false }),
+      // Groups are namespaced like topics: two environments on one cluster never share a group.
+      consumer: this.kafka.consumer({ groupId: this.topicName(options.groupId), maxWaitTimeInMs: 500, allowAutoTopicCreation: false }),
       topicName: this.topicName,
       contractName: this.contractName,
       quarantine: (message) => this.publish(Topics.quarantine.name, [message]),
@@ -131,7 +132,7 @@ export class KafkaBus {
   /** The next offset a group will read on each partition of a topic (-1 when it has committed none). */
   async committedOffsets(groupId: string, topic: string): Promise<Map<number, bigint>> {
     await this.connect();
-    const [committed] = await this.admin.fetchOffsets({ groupId, topics: [this.topicName(topic)] });
+    const [committed] = await this.admin.fetchOffsets({ groupId: this.topicName(groupId), topics: [this.topicName(topic)] });
     return new Map(committed?.partitions.map(({ partition, offset }) => [partition, BigInt(offset)]) ?? []);
   }
 

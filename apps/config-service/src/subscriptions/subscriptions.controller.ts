@@ -8,6 +8,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { tenantOf } from '../auth/tenant-of';
 import { toView } from './subscription-view';
+import { SubscriptionTester } from './subscription-tester';
 import { SubscriptionsService } from './subscriptions.service';
 
 @ApiTags('subscriptions')
@@ -16,7 +17,10 @@ import { SubscriptionsService } from './subscriptions.service';
 @UseGuards(AuthGuard)
 @Allow('admin', 'setup')
 export class SubscriptionsController {
-  constructor(@Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService) {}
+  constructor(
+    @Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService,
+    @Inject(SubscriptionTester) private readonly tester: SubscriptionTester,
+  ) {}
 
   @ApiJsonBody(subscriptionInputSchema, 'A subscription; `settings` follow the plugin (GET /v1/plugins).')
   @Post()
@@ -53,5 +57,12 @@ export class SubscriptionsController {
   async rotateSecret(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const { subscription, signingSecret } = await this.subscriptions.rotateSecret(tenantOf(principal), id);
     return { ...toView(subscription), signingSecret };
+  }
+
+  /** Sends a sample event to this subscription only; the attempt shows in /v1/deliveries. */
+  @Post(':id/test')
+  @HttpCode(HttpStatus.ACCEPTED)
+  async test(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.tester.send(await this.subscriptions.get(tenantOf(principal), id));
   }
 }
