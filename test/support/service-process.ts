@@ -88,6 +88,9 @@ export class ServiceProcess {
   /** Sends SIGTERM and resolves with the exit code. */
   async stop(): Promise<number | null> {
     if (this.child.exitCode === null) this.child.kill('SIGTERM');
-    return this.exited;
+    const code = await this.exited;
+    // An unclean exit fails the test that asserted it; its last words say why.
+    if (code !== 0) console.error(`${this.name} exited ${code}:\n${this.output.slice(-20).join('\n')}`);
+    return code;
   }
 }

@@ -27,7 +27,7 @@ export function jsonLogger(name: string, level: LogLevel = 'log'): ConsoleLogger
 
 /**
  * Creates, wires and starts a hookbus service: JSON logs, shutdown hooks (SIGTERM drains consumers
- * and closes connections), the optional Kafka transport, then the HTTP listener.
+ * and closes connections), the HTTP listener, then the optional Kafka transport.
  */
 export async function startService(options: ServiceOptions): Promise<INestApplication> {
   const logger = jsonLogger(options.name, options.env.LOG_LEVEL);
@@ -36,16 +36,23 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   app.useBodyParser('json', { type: ['application/json', 'application/*+json'], limit: options.bodyLimit ?? '1mb' });
   app.useGlobalFilters(new ProblemFilter());
   if (options.openApi) setupOpenApi(app, options.openApi.title, options.openApi.description);
-  exitGracefullyOnSignals(app, logger);
+  const started = listen(app, options);
+  exitGracefullyOnSignals(app, logger, started);
+  const url = await started;
+  logger.log({ message: `${options.name} listening`, url });
+  return app;
+}
+
+async function listen(app: INestApplication, options: ServiceOptions): Promise<string> {
   // HTTP first: liveness answers while the consumer group is still being joined (which can take a
   // session timeout after a crash).
   await app.listen(options.env.PORT, options.env.HOST);
+  const url = await app.getUrl();
   if (options.transport) {
     app.connectMicroservice({ strategy: options.transport(app) });
     await app.startAllMicroservices();
   }
-  logger.log({ message: `${options.name} listening`, url: await app.getUrl() });
-  return app;
+  return url;
 }
 
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -54,14 +61,16 @@ const SHUTDOWN_GRACE_MS = 30_000;
  * SIGTERM/SIGINT: readiness turns 503, consumers finish and commit their in-flight messages,
  * connections close, and the process exits 0 (1 if that takes longer than the grace period).
  */
-function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger): void {
+function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger, started: Promise<unknown>): void {
   const shutdown = (signal: NodeJS.Signals) => {
     logger.log({ message: 'shutting down', signal });
     setTimeout(() => {
       logger.error({ message: `shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting` });
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    app.close().then(
+    // A signal can arrive while the consumers are still starting (readiness may already answer):
+    // closing then would pull the server from under the start, so the start finishes first.
+    started.then(() => app.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ message: 'shutdown failed', reason: String(error) });
