@@ -75,17 +75,38 @@ export type RetryRecordV1 = z.output<typeof retryRecordV1>;
 
 export const NOTIFICATION_TYPES = ['delivery.failed', 'delivery.abandoned', 'subscription.disabled'] as const;
 
-/** `hookbus.notifications.v1`: something a subscription's contacts must be told by e-mail. */
+/**
+ * `hookbus.notifications.v1`: something a subscription's contacts must be told by e-mail. It carries
+ * everything the e-mail needs (recipients, vendor, hook, endpoint), so the notifier keeps no view of
+ * the subscriptions.
+ */
 export const notificationRecordV1 = z.object({
+  /** Derived from what it reports, so a redelivered or re-published record keeps its id (dedupe key). */
   id: z.string().min(1),
   type: z.enum(NOTIFICATION_TYPES),
   tenantId: z.string().min(1),
   subscriptionId: z.string().min(1),
+  plugin: z.string().min(1),
+  hook: z.string().min(1),
+  /** The endpoint (URL without credentials). */
+  url: z.string(),
+  /** The subscription's error-notification addresses; empty means nobody is e-mailed. */
+  recipients: z.array(z.email()).max(5),
   deliveryId: z.string().optional(),
   eventId: z.string().optional(),
+  /** The order, payment or contact the event is about. */
   subject: z.string().optional(),
+  attempt: z.int().positive().optional(),
+  /** The receiver's HTTP status, when it answered. */
+  httpStatus: z.int().optional(),
   reason: z.string(),
+  /** The message the receiver gave (Komet `message`), kept verbatim. */
   vendorMessage: z.string().optional(),
   at: z.iso.datetime(),
 });
+/** A URL as it may be shown to people: any `user:password@` removed. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
+}
+
 export type NotificationRecordV1 = z.output<typeof notificationRecordV1>;

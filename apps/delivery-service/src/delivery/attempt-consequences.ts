@@ -21,7 +21,7 @@ export interface AttemptResult {
 /**
  * Turns a plugin's verdict into the delivery's state and what follows: a dead-letter record for a
  * retry while the policy has delays left, else the failure e-mail (abandoned for scheduled plugins,
- * whose orders ride along with later runs), and `subscription.disabled` on 410 Gone.
+ * whose orders ride along with later runs).
  */
 @Injectable()
 export class AttemptConsequences {
@@ -30,14 +30,20 @@ export class AttemptConsequences {
   async apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict }: AttemptResult): Promise<void> {
     const log = (outcome: DeliveryStatus, vendorMessage?: string) =>
       this.publisher.log({ ...record, outcome, ...(vendorMessage === undefined ? {} : { vendorMessage }) });
+    const notify = (type: 'delivery.failed' | 'delivery.abandoned', reason: string, vendorMessage?: string) =>
+      this.publisher.notify(type, ref, snapshot, {
+        attempt,
+        reason,
+        ...(vendorMessage === undefined ? {} : { vendorMessage }),
+        ...(record.response ? { httpStatus: record.response.status } : {}),
+      });
 
     if (verdict.result === 'delivered') return log('delivered');
 
+    // 410 Gone also disables the subscription: config-service does that from this log record.
     if (verdict.result === 'failed') {
       await log('failed', verdict.vendorMessage);
-      await this.publisher.notify('delivery.failed', ref, attempt, verdict.reason, verdict.vendorMessage);
-      if (verdict.gone) await this.publisher.notify('subscription.disabled', ref, attempt, verdict.reason);
-      return;
+      return notify('delivery.failed', verdict.reason, verdict.vendorMessage);
     }
 
     const delayMs = nextRetryDelayMs(plugin, snapshot.retryPolicy, attempt, verdict.retryAfterMs);
@@ -45,10 +51,10 @@ export class AttemptConsequences {
       const reason = `${verdict.reason}; no retry left after attempt ${attempt}`;
       if (plugin.schedule) {
         await log('abandoned');
-        return this.publisher.notify('delivery.abandoned', ref, attempt, reason);
+        return notify('delivery.abandoned', reason);
       }
       await log('failed');
-      return this.publisher.notify('delivery.failed', ref, attempt, reason);
+      return notify('delivery.failed', reason);
     }
 
     await log('retrying');

@@ -3,6 +3,8 @@ import {
   type DeadLetterRecordV1,
   type DeliveryAttemptRecordV1,
   type NotificationRecordV1,
+  type SubscriptionSnapshotV1,
+  withoutCredentials,
   Topics,
 } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
@@ -10,6 +12,8 @@ import { countAttempt } from './delivery-metrics';
 import type { DeliveryRef } from './delivery-ref';
 
 type NotificationType = NotificationRecordV1['type'];
+type NotifiedSubscription = Pick<SubscriptionSnapshotV1, 'url' | 'errorEmails'>;
+export type NotificationDetails = Pick<NotificationRecordV1, 'reason' | 'vendorMessage' | 'httpStatus'> & { readonly attempt: number };
 
 /**
  * Writes what an attempt caused to the stream. Each call resolves only once the broker holds
@@ -28,18 +32,21 @@ export class DeliveryPublisher {
     await this.bus.publish(Topics.deadLetters.name, [{ key: record.deliveryId, value: JSON.stringify(record) }]);
   }
 
-  async notify(type: NotificationType, ref: DeliveryRef, attempt: number, reason: string, vendorMessage?: string): Promise<void> {
+  async notify(type: NotificationType, ref: DeliveryRef, subscription: NotifiedSubscription, details: NotificationDetails): Promise<void> {
     const record: NotificationRecordV1 = {
       // Derived, so a redelivered event yields the same id and the notifier's dedupe holds.
-      id: `${ref.deliveryId}:${attempt}:${type}`,
+      id: `${ref.deliveryId}:${details.attempt}:${type}`,
       type,
       tenantId: ref.tenantId,
       subscriptionId: ref.subscriptionId,
+      plugin: ref.plugin,
+      hook: ref.hook,
+      url: withoutCredentials(subscription.url),
+      recipients: [...subscription.errorEmails],
       deliveryId: ref.deliveryId,
       eventId: ref.eventId,
       subject: ref.subject,
-      reason,
-      ...(vendorMessage === undefined ? {} : { vendorMessage }),
+      ...details,
       at: new Date().toISOString(),
     };
     await this.bus.publish(Topics.notifications.name, [{ key: ref.subscriptionId, value: JSON.stringify(record) }]);
