@@ -1,9 +1,17 @@
 import 'reflect-metadata';
+import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
 import { loadEnv, runMain, startService } from '@hookbus/platform';
 import { retrySchedulerEnvSchema } from './retry-scheduler-env';
 import { RetrySchedulerModule } from './retry-scheduler.module';
 
 runMain('retry-scheduler', async () => {
   const env = loadEnv(retrySchedulerEnvSchema);
-  await startService({ name: 'retry-scheduler', module: RetrySchedulerModule.forRoot(env), env });
+  await startService({
+    name: 'retry-scheduler',
+    module: RetrySchedulerModule.forRoot(env),
+    env,
+    // Dead letters: a database outage is retried well before a record is quarantined.
+    transport: (app) =>
+      new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500, maxInFlight: 16 }),
+  });
 });

@@ -1,10 +1,55 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DatabaseReadiness, PersistenceModule } from '@hookbus/persistence';
 import { PlatformModule } from '@hookbus/platform';
+import { DeadLettersConsumer } from './intake/dead-letters.consumer';
+import { PendingReleaseStore } from './intake/pending-release.store';
+import { RETRY_SCHEDULER_MIGRATIONS } from './migrations/0001-pending-releases';
+import { PendingController } from './ops/pending.controller';
+import { ReleaseClaims } from './release/release-claims';
+import { ReleaseLoop } from './release/release-loop';
+import { RELEASE_SETTINGS, type ReleaseSettings } from './release/release-settings';
+import { Releaser } from './release/releaser';
+import { ScheduleRuns } from './release/schedule-runs';
 import type { RetrySchedulerEnv } from './retry-scheduler-env';
+import { PendingRelease } from './store/pending-release.entity';
+import { ReleaseSchedule } from './store/release-schedule.entity';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const releaseSettings = (env: RetrySchedulerEnv, clientId: string): ReleaseSettings => ({
+  pollMs: env.RETRY_POLL_MS,
+  batchLimit: env.RETRY_RELEASE_BATCH,
+  leaseMs: env.RETRY_CLAIM_LEASE_MS,
+  scanMarginMs: env.RETRY_SCAN_MARGIN_MS,
+  tombstoneRetentionMs: env.RETRY_TOMBSTONE_DAYS * DAY_MS,
+  brokers: env.KAFKA_BROKERS,
+  clientId,
+});
+
+/** The durable delay queue: dead letters in, retries out when due (paced for scheduled subscriptions). */
 @Module({})
 export class RetrySchedulerModule {
   static forRoot(env: RetrySchedulerEnv): DynamicModule {
-    return { module: RetrySchedulerModule, imports: [PlatformModule.forRoot({ name: 'retry-scheduler', env })] };
+    return {
+      module: RetrySchedulerModule,
+      imports: [
+        PlatformModule.forRoot({ name: 'retry-scheduler', env, readiness: [DatabaseReadiness] }),
+        PersistenceModule.forRoot({
+          name: 'retry-scheduler',
+          url: env.DATABASE_URL,
+          entities: [PendingRelease, ReleaseSchedule],
+          migrations: RETRY_SCHEDULER_MIGRATIONS,
+        }),
+      ],
+      controllers: [PendingController, DeadLettersConsumer],
+      providers: [
+        { provide: RELEASE_SETTINGS, useValue: releaseSettings(env, 'retry-scheduler') },
+        PendingReleaseStore,
+        ReleaseClaims,
+        Releaser,
+        ScheduleRuns,
+        ReleaseLoop,
+      ],
+    };
   }
 }

@@ -9,3 +9,4 @@ export * from './kafka.readiness';
 export * from './kafka.transport';
 export * from './quarantine';
 export * from './compacted-topic-reader';
+export * from './header-scan';

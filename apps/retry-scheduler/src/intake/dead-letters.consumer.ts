@@ -1,0 +1,17 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Topics } from '@hookbus/contracts';
+import { type ConsumedMessage, ConsumeTopic } from '@hookbus/kafka';
+import { decodeDeadLetter } from './dead-letter-message';
+import { PendingReleaseStore } from './pending-release.store';
+
+/** Takes dead letters off the topic; the offset is committed only once the row is stored. */
+@Controller()
+export class DeadLettersConsumer {
+  constructor(@Inject(PendingReleaseStore) private readonly store: PendingReleaseStore) {}
+
+  @ConsumeTopic(Topics.deadLetters.name)
+  async onDeadLetter(@Payload() message: ConsumedMessage): Promise<void> {
+    await this.store.store(decodeDeadLetter(message));
+  }
+}
