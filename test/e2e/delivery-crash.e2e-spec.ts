@@ -1,4 +1,4 @@
-import { pollUntil, uniqueGroup } from '@hookbus/testing';
+import { pollUntil } from '@hookbus/testing';
 import { DeliveryHarness } from '../support/delivery-harness';
 
 const EVENTS = 60;
@@ -6,10 +6,8 @@ const EVENTS = 60;
 const RECOVERY_TIMEOUT_MS = 90_000;
 
 describe('delivery-service killed mid-stream loses no event (real broker, real HTTP)', () => {
-  const groupId = uniqueGroup('delivery-crash');
   const env = {
     HOOKBUS_EGRESS_ALLOW: '127.0.0.1',
-    KAFKA_GROUP_ID: groupId,
     // Few in flight, so the kill lands while most events are still unsent.
     DELIVERY_MAX_IN_FLIGHT: '4',
   };
@@ -33,7 +31,7 @@ describe('delivery-service killed mid-stream loses no event (real broker, real H
     const beforeKill = new Set(received()).size;
     expect(beforeKill).toBeLessThan(EVENTS);
 
-    // Same group and topic prefix: the new member resumes from the last committed offsets.
+    // The harness's group and topic prefix: the new member resumes from the last committed offsets.
     harness.delivery = await harness.spawnDelivery(env);
     await pollUntil(`all ${EVENTS} events were received`, () => new Set(received()).size === EVENTS, { timeoutMs: RECOVERY_TIMEOUT_MS, intervalMs: 200 });
 

@@ -37,7 +37,8 @@ describe('delivery-service egress guard and plugin selection (real broker, real 
   });
 
   it('with DELIVERY_PLUGINS=komet delivers komet events only', async () => {
-    const only = await harness.spawnDelivery({ DELIVERY_PLUGINS: 'komet', HOOKBUS_EGRESS_ALLOW: '127.0.0.1' });
+    // A group of its own: the harness's instance must not take the partitions it reads.
+    const only = await harness.spawnDelivery({ DELIVERY_PLUGINS: 'komet', HOOKBUS_EGRESS_ALLOW: '127.0.0.1', KAFKA_GROUP_ID: uniqueGroup('delivery-komet-only') });
     harness.receiver.answer({ status: 200, body: '{"status":1}' });
     await harness.subscribe({ plugin: 'postback', hook: 'order.completed', url: `${harness.receiver.url}/only-postback` });
     await harness.subscribe({ plugin: 'komet', hook: 'order-cancellation', url: `${harness.receiver.url}/only-komet` });

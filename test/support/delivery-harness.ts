@@ -20,6 +20,7 @@ export class DeliveryHarness {
   notifications!: ConsumedMessage[];
   private readonly running: ServiceProcess[] = [];
   private readonly created: string[] = [];
+  private readonly deliveryGroup = uniqueGroup('delivery');
 
   private constructor(
     readonly prefix: string,
@@ -52,7 +53,7 @@ export class DeliveryHarness {
   async spawnDelivery(env: Record<string, string>): Promise<ServiceProcess> {
     const delivery = await ServiceProcess.spawn('delivery-service', {
       KAFKA_TOPIC_PREFIX: this.prefix,
-      KAFKA_GROUP_ID: uniqueGroup('delivery'),
+      KAFKA_GROUP_ID: this.deliveryGroup,
       HOOKBUS_SECRET_KEY: SECRET_KEY,
       LOG_LEVEL: 'warn',
       ...env,
@@ -89,6 +90,15 @@ export class DeliveryHarness {
     const event = { specversion: '1.0', id: randomUUID(), source: 'urn:hookbus:test', type, time: new Date().toISOString(), subject: `s-${randomUUID().slice(0, 8)}`, tenantid: this.tenantId, data, ...overrides };
     await this.bus.publish(Topics.events.name, [{ key: eventKey(this.tenantId, event.subject), value: JSON.stringify(event) }]);
     return event;
+  }
+
+  /** Resolves once delivery-service has handled (committed) every event published so far. */
+  async eventsHandled(): Promise<void> {
+    const end = await this.bus.endOffsets(Topics.events.name);
+    await pollUntil('delivery-service handled every event published so far', async () => {
+      const committed = await this.bus.committedOffsets(this.deliveryGroup, Topics.events.name);
+      return [...end].every(([partition, offset]) => offset === 0n || (committed.get(partition) ?? -1n) >= offset);
+    });
   }
 
   /** The parsed records of `messages` about an event, once `count` of them arrived. */

@@ -9,12 +9,14 @@ import { secutixPlugin } from '@hookbus/plugin-secutix';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator, OPERATOR_TOKEN } from './auth/authenticator';
 import type { ConfigEnv } from './config-env';
-import { DELIVERY_LOG_CONTROLLERS, DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATION, DELIVERY_LOG_PROVIDERS } from './deliveries/deliveries.module-parts';
+import { DELIVERY_LOG_CONTROLLERS, DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATIONS, DELIVERY_LOG_PROVIDERS } from './deliveries/deliveries.module-parts';
 import { KomerceWebhookController } from './komerce/komerce-webhook.controller';
 import { CONFIG_MIGRATIONS } from './migrations/0001-control-plane';
+import { SubscriptionActiveSince0005 } from './migrations/0005-subscription-active-since';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATION, NOTIFICATION_PROVIDERS } from './notifications/notifications.module-parts';
 import { PluginsController } from './plugins.controller';
 import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
+import { SubscriptionDeactivator } from './subscriptions/subscription-deactivator';
 import { SubscriptionPublisher } from './subscriptions/subscription-publisher';
 import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
@@ -24,6 +26,8 @@ import { ApiKey } from './tenants/api-key.entity';
 import { Tenant } from './tenants/tenant.entity';
 import { TenantsController } from './tenants/tenants.controller';
 import { TenantsService } from './tenants/tenants.service';
+
+const SUBSCRIPTION_ACTIVE_SINCE_MIGRATION = { name: '0005-subscription-active-since', class: SubscriptionActiveSince0005 };
 
 /** Secrets config-service runs with, resolved at boot (from the environment or .data/). */
 export interface ConfigSecrets {
@@ -42,7 +46,7 @@ export class ConfigModule {
           name: 'config-service',
           url: env.DATABASE_URL,
           entities: [Tenant, ApiKey, Subscription, ...NOTIFICATION_ENTITIES, ...DELIVERY_LOG_ENTITIES],
-          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, DELIVERY_LOG_MIGRATION],
+          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, ...DELIVERY_LOG_MIGRATIONS, SUBSCRIPTION_ACTIVE_SINCE_MIGRATION],
         }),
       ],
       controllers: [
@@ -64,6 +68,7 @@ export class ConfigModule {
         SubscriptionsService,
         SubscriptionPublisher,
         SubscriptionTester,
+        SubscriptionDeactivator,
         ...NOTIFICATION_PROVIDERS,
         ...DELIVERY_LOG_PROVIDERS,
       ],

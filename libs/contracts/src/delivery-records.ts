@@ -43,6 +43,8 @@ export const deliveryAttemptRecordV1 = z.object({
   error: z.string().optional(),
   outcome: z.enum(DELIVERY_STATUSES),
   vendorMessage: z.string().optional(),
+  /** The event, on a final outcome that did not deliver (failed, abandoned, cancelled) only: what a manual retry sends again. */
+  event: cloudEventSchema.optional(),
 });
 export type DeliveryAttemptRecordV1 = z.output<typeof deliveryAttemptRecordV1>;
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodValidationPipe } from '@hookbus/platform';
 import { Allow } from '../auth/allow.decorator';
@@ -6,8 +6,9 @@ import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { tenantOf } from '../auth/tenant-of';
-import { type ListDeliveriesQuery, listDeliveriesQuery } from './deliveries.schemas';
+import { type ListDeliveriesQuery, listDeliveriesQuery, type RecoverWindow, recoverWindow } from './deliveries.schemas';
 import { DeliveriesService } from './deliveries.service';
+import { DeliveryRetrier } from './delivery-retrier';
 import { toDeliveryDetail, toDeliverySummary } from './delivery-view';
 
 /** The delivery log: what was sent for each event to each subscription, attempt by attempt. */
@@ -17,7 +18,10 @@ import { toDeliveryDetail, toDeliverySummary } from './delivery-view';
 @UseGuards(AuthGuard)
 @Allow('admin', 'setup')
 export class DeliveriesController {
-  constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
+  constructor(
+    @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
+    @Inject(DeliveryRetrier) private readonly retrier: DeliveryRetrier,
+  ) {}
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal, @Query(new ZodValidationPipe(listDeliveriesQuery)) query: ListDeliveriesQuery) {
@@ -29,5 +33,19 @@ export class DeliveriesController {
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const { delivery, attempts } = await this.deliveries.get(tenantOf(principal), id);
     return toDeliveryDetail(delivery, attempts);
+  }
+
+  /** Sends a failed delivery again as its next attempt (202: queued; the log shows the outcome). */
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  retry(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.retrier.retry(tenantOf(principal), id);
+  }
+
+  /** Retries every failed delivery whose first attempt falls in the window. */
+  @Post('recover')
+  @HttpCode(HttpStatus.ACCEPTED)
+  recover(@CurrentPrincipal() principal: Principal, @Body(new ZodValidationPipe(recoverWindow)) window: RecoverWindow) {
+    return this.retrier.recover(tenantOf(principal), window);
   }
 }

@@ -1,9 +1,11 @@
 import { DeliveryLog0003 } from '../migrations/0003-delivery-log';
+import { DeliveryOutcome0004 } from '../migrations/0004-delivery-outcome';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { DeliveryLogConsumer } from './delivery-log.consumer';
 import { DeliveryLogWriter } from './delivery-log.writer';
+import { DeliveryRetrier } from './delivery-retrier';
 import { Delivery } from './delivery.entity';
 
 /**
@@ -12,5 +14,8 @@ import { Delivery } from './delivery.entity';
  */
 export const DELIVERY_LOG_ENTITIES = [Delivery, DeliveryAttempt];
 export const DELIVERY_LOG_CONTROLLERS = [DeliveriesController, DeliveryLogConsumer];
-export const DELIVERY_LOG_PROVIDERS = [DeliveriesService, DeliveryLogWriter];
-export const DELIVERY_LOG_MIGRATION = { name: '0003-delivery-log', class: DeliveryLog0003 };
+export const DELIVERY_LOG_PROVIDERS = [DeliveriesService, DeliveryLogWriter, DeliveryRetrier];
+export const DELIVERY_LOG_MIGRATIONS = [
+  { name: '0003-delivery-log', class: DeliveryLog0003 },
+  { name: '0004-delivery-outcome', class: DeliveryOutcome0004 },
+];

@@ -31,3 +31,14 @@ export const listDeliveriesQuery = z.object({
 });
 
 export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
+
+/** `POST /v1/deliveries/recover` body: the window of first attempts, `[since, until)`. */
+export const recoverWindow = z
+  .strictObject({
+    since: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    until: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    subscriptionId: z.string().min(1).max(64).optional(),
+  })
+  .refine(({ since, until }) => since < until, { path: ['until'], message: 'must be after `since`' });
+
+export type RecoverWindow = z.output<typeof recoverWindow>;

@@ -1,7 +1,7 @@
 import { deliveryId, type DeliveryAttemptRecordV1 } from '@hookbus/contracts';
 import { MalformedMessageError } from '@hookbus/kafka';
 import { type OpenDatabase, openDatabase } from '@hookbus/persistence';
-import { DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATION } from './deliveries.module-parts';
+import { DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATIONS } from './deliveries.module-parts';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { decodeCursor } from './delivery-cursor';
@@ -38,7 +38,7 @@ describe('DeliveryLogWriter on SQLite', () => {
   const id = deliveryId('evt-1', 'sub_1');
 
   beforeEach(async () => {
-    db = await openDatabase({ url: ':memory:', entities: DELIVERY_LOG_ENTITIES, migrations: [DELIVERY_LOG_MIGRATION] });
+    db = await openDatabase({ url: ':memory:', entities: DELIVERY_LOG_ENTITIES, migrations: DELIVERY_LOG_MIGRATIONS });
     writer = new DeliveryLogWriter(db.orm.em);
   });
   afterEach(() => db.close());

@@ -43,6 +43,7 @@ export class DeliveryLogWriter {
       });
       Object.assign(row, summary, { vendorMessage: vendorMessage ?? null, updatedAt: new Date() });
       row.subject ??= record.subject;
+      if (record.event) row.event = record.event;
     });
   }
 

@@ -9,7 +9,12 @@ const attempts: AttemptFacts[] = [
 
 describe('summarize', () => {
   it('takes the status of the highest attempt and the latest vendor message', () => {
-    expect(summarize(attempts)).toEqual({ status: 'delivered', attemptCount: 3, vendorMessage: 'still busy', createdAt: at(1) });
+    expect(summarize(attempts)).toEqual({ status: 'delivered', attemptCount: 3, vendorMessage: 'still busy', createdAt: at(1), finishedAt: at(3) });
+  });
+
+  it('is finished only when the highest attempt ended the delivery', () => {
+    expect(summarize([{ n: 1, at: at(1), outcome: 'retrying' }]).finishedAt).toBeNull();
+    expect(summarize([{ n: 1, at: at(1), outcome: 'retrying' }, { n: 2, at: at(2), outcome: 'failed' }]).finishedAt).toEqual(at(2));
   });
 
   it('gives the same answer whatever order the attempts arrived in', () => {

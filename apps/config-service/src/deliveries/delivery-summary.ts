@@ -13,7 +13,11 @@ export interface DeliverySummary {
   readonly attemptCount: number;
   readonly vendorMessage?: string;
   readonly createdAt: Date;
+  /** When the final attempt was made; null while more attempts may follow. */
+  readonly finishedAt: Date | null;
 }
+
+const FINAL: readonly DeliveryStatus[] = ['delivered', 'failed', 'abandoned', 'cancelled'];
 
 /**
  * A delivery's state from the set of its logged attempts, whatever order they arrived in: the
@@ -32,5 +36,6 @@ export function summarize(attempts: readonly AttemptFacts[]): DeliverySummary {
     attemptCount: latest.n,
     ...(withMessage?.vendorMessage ? { vendorMessage: withMessage.vendorMessage } : {}),
     createdAt,
+    finishedAt: FINAL.includes(latest.outcome) ? latest.at : null,
   };
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { DeliveryStatus } from '@hookbus/contracts';
+import type { DeliveryStatus, HookbusEvent } from '@hookbus/contracts';
 
 /**
  * One event for one subscription, as the delivery log shows it: a read model built from the attempt
@@ -12,6 +12,7 @@ import type { DeliveryStatus } from '@hookbus/contracts';
 @Index({ name: 'deliveries_tenant_status_idx', properties: ['tenantId', 'status', 'createdAt'] })
 @Index({ name: 'deliveries_tenant_event_idx', properties: ['tenantId', 'eventId'] })
 @Index({ name: 'deliveries_tenant_subject_idx', properties: ['tenantId', 'subject'] })
+@Index({ name: 'deliveries_subscription_finished_idx', properties: ['subscriptionId', 'finishedAt'] })
 export class Delivery {
   [OptionalProps]?: 'updatedAt';
 
@@ -45,6 +46,14 @@ export class Delivery {
   /** The highest attempt number logged so far (a late record can leave a gap for a while). */
   @Property({ type: 'integer' })
   attemptCount!: number;
+
+  /** The event, kept once the delivery ended without getting through: what a manual retry sends. */
+  @Property({ type: 'json', nullable: true })
+  event?: HookbusEvent | null;
+
+  /** When its final attempt was made; null while it is still pending or retrying. */
+  @Property({ type: 'datetime', nullable: true })
+  finishedAt?: Date | null;
 
   /** When the first attempt was made; lists are ordered by it, newest first. */
   @Property({ type: 'datetime' })

@@ -45,7 +45,11 @@ export class Subscription {
   status: 'active' | 'disabled' = 'active';
 
   @Property({ type: 'text', nullable: true })
-  disabledReason?: string;
+  disabledReason?: string | null;
+
+  /** Set when re-enabled: deactivation counts only failures since then. */
+  @Property({ type: 'datetime', nullable: true })
+  activeSince?: Date;
 
   @Property({ type: 'json' })
   auth!: SealedAuth;

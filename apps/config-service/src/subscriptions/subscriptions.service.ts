@@ -73,7 +73,8 @@ export class SubscriptionsService {
     const wasEnabled = subscription.enabled;
     Object.assign(subscription, this.sealed(config));
     // Re-enabling a subscription that was disabled (e.g. by 410 Gone) resumes deliveries.
-    if (config.enabled && !wasEnabled) Object.assign(subscription, { status: 'active', disabledReason: undefined });
+    // Only failures from then on count toward deactivating it again.
+    if (config.enabled && !wasEnabled) Object.assign(subscription, { status: 'active', disabledReason: null, activeSince: new Date() });
     return this.saveAndPublish(subscription);
   }
 

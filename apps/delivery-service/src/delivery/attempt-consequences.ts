@@ -29,7 +29,13 @@ export class AttemptConsequences {
 
   async apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict }: AttemptResult): Promise<void> {
     const log = (outcome: DeliveryStatus, vendorMessage?: string) =>
-      this.publisher.log({ ...record, outcome, ...(vendorMessage === undefined ? {} : { vendorMessage }) });
+      this.publisher.log({
+        ...record,
+        outcome,
+        ...(vendorMessage === undefined ? {} : { vendorMessage }),
+        // A final failure keeps the event with it, so config-service can retry it by hand later.
+        ...(outcome === 'failed' || outcome === 'abandoned' ? { event } : {}),
+      });
     const notify = (type: 'delivery.failed' | 'delivery.abandoned', reason: string, vendorMessage?: string) =>
       this.publisher.notify(type, ref, snapshot, {
         attempt,

@@ -39,6 +39,8 @@ export class RetryHandler {
         durationMs: 0,
         error: gone ? 'subscription deleted' : 'subscription disabled',
         outcome: 'cancelled',
+        // Kept so that the delivery can be recovered once the subscription is enabled again.
+        event,
       });
       return;
     }

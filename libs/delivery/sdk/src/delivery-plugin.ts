@@ -61,6 +61,8 @@ export interface DeliveryPluginDefinition<Settings extends z.ZodObject = z.ZodOb
   readonly retry: RetryPolicy;
   /** Present when deliveries are paced in batches; settings may override these defaults. */
   readonly schedule?: ScheduleDefaults;
+  /** The hooks whose failed deliveries may be retried by hand; absent: every hook. */
+  readonly manualRetryHooks?: readonly string[];
   /**
    * Rules spanning several fields, run once everything else is valid. Returns the broken ones
    * (dotted field path, rule code, message), or an empty list.

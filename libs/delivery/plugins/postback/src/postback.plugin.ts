@@ -47,6 +47,7 @@ export const postbackPlugin: DeliverablePlugin<typeof postbackSettingsSchema> = 
   settingsSchema: postbackSettingsSchema,
   // At most 3 retries, on 408, 429 and 5xx only (see classifyPostback).
   retry: { delaysSeconds: [60, 300, 900] },
+  manualRetryHooks: MANUAL_RETRY_EVENTS,
   timeoutMs: POSTBACK_TIMEOUT_MS,
   matches: matchesPostbackSources,
   render: renderPostback,

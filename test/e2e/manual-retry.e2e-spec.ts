@@ -1,0 +1,108 @@
+import { deliveryId } from '@hookbus/contracts';
+import { pollUntil } from '@hookbus/testing';
+import { DeliveryHarness } from '../support/delivery-harness';
+
+const REJECTED = { status: 200, body: '{"status":"0","message":"Customer 42 is blocked in the ERP"}' };
+const ACCEPTED = { status: 200, body: '{"status":"1","message":"ok"}' };
+
+describe('manual retry and recover: a failed delivery is sent again once its receiver is fixed (real processes)', () => {
+  let harness: DeliveryHarness;
+
+  beforeAll(async () => {
+    harness = await DeliveryHarness.start('manual-retry');
+  });
+
+  afterEach(() => harness.unsubscribeAll());
+  afterAll(() => harness?.stop());
+
+  /** Polls the delivery log until the delivery has `status`, and returns it. */
+  const deliveryWithStatus = (id: string, status: string) =>
+    pollUntil(`delivery ${id} is ${status}`, async () => {
+      const { body } = await harness.client.get(`/v1/deliveries/${id}`);
+      return body.status === status && body;
+    });
+  const failedDelivery = async (subscriptionId: string, type: string, data: unknown) => {
+    const event = await harness.publishEvent(type, data);
+    return deliveryWithStatus(deliveryId(event.id, subscriptionId), 'failed');
+  };
+
+  it('Komet: an order rejected with status 0 is reconfirmed after the ERP is fixed, with the same webhook-id; a second retry is refused', async () => {
+    harness.receiver.answer(REJECTED);
+    const sub = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${harness.receiver.url}/reconfirm` });
+    const failed = await failedDelivery(sub.id, 'order.confirmed', { companyId: 6316, orderId: 6908 });
+    expect(failed.vendorMessage).toBe('Customer 42 is blocked in the ERP');
+
+    harness.receiver.answer(ACCEPTED);
+    const retried = await harness.client.post(`/v1/deliveries/${failed.id}/retry`);
+    expect(retried).toMatchObject({ status: 202, body: { deliveryId: failed.id, attempt: 2 } });
+    // While it is under way (or once delivered), a second retry is refused rather than sent twice.
+    expect((await harness.client.post(`/v1/deliveries/${failed.id}/retry`)).status).toBe(409);
+
+    const delivered = await deliveryWithStatus(failed.id, 'delivered');
+    expect(delivered.attempts.map((attempt: { n: number; outcome: string }) => [attempt.n, attempt.outcome])).toEqual([[1, 'failed'], [2, 'delivered']]);
+    const requests = harness.receiver.at('/reconfirm');
+    expect(requests).toHaveLength(2);
+    expect(requests[1].body).toBe(requests[0].body);
+    expect(requests[1].headers['webhook-id']).toBe(failed.id);
+    expect(requests[0].headers['webhook-id']).toBe(failed.id);
+
+    const again = await harness.client.post(`/v1/deliveries/${failed.id}/retry`);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('it was delivered');
+  });
+
+  it('postback: manual retry only for order.completed, transaction.approved, transaction.declined and refund.applied; others 409 with the reason', async () => {
+    harness.receiver.answer({ status: 400 });
+    const allowed = await harness.subscribe({ plugin: 'postback', hook: 'transaction.declined', url: `${harness.receiver.url}/pb-declined` });
+    const refused = await harness.subscribe({ plugin: 'postback', hook: 'contact.created', url: `${harness.receiver.url}/pb-contact` });
+    const declined = await failedDelivery(allowed.id, 'transaction.declined', { transactionId: 't-1' });
+    const contact = await failedDelivery(refused.id, 'contact.created', { contactId: 'c-1' });
+
+    const no = await harness.client.post(`/v1/deliveries/${contact.id}/retry`);
+    expect(no.status).toBe(409);
+    expect(no.contentType).toContain('application/problem+json');
+    expect(no.body.detail).toContain('postback allows manual retry only for order.completed, transaction.approved, transaction.declined, refund.applied, not contact.created');
+
+    harness.receiver.answer({ status: 200 });
+    expect((await harness.client.post(`/v1/deliveries/${declined.id}/retry`)).status).toBe(202);
+    await deliveryWithStatus(declined.id, 'delivered');
+    expect(harness.receiver.at('/pb-contact')).toHaveLength(1);
+  });
+
+  it('a disabled subscription is not retried until it is enabled again; an unknown delivery is 404', async () => {
+    harness.receiver.answer(REJECTED);
+    const sub = await harness.subscribe({ plugin: 'komet', hook: 'order-cancellation', url: `${harness.receiver.url}/off` });
+    const failed = await failedDelivery(sub.id, 'order.cancelled', { companyId: 1, orderId: 3 });
+    await harness.client.patch(`/v1/subscriptions/${sub.id}`, { enabled: false });
+
+    const refused = await harness.client.post(`/v1/deliveries/${failed.id}/retry`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('its subscription is disabled; enable it first');
+    expect((await harness.client.post('/v1/deliveries/dlv_nope/retry')).status).toBe(404);
+  });
+
+  it('recover retries every failed delivery of the window, and only those', async () => {
+    harness.receiver.answer(REJECTED);
+    const sub = await harness.subscribe({ plugin: 'komet', hook: 'payment-cancellation', url: `${harness.receiver.url}/recover` });
+    const since = new Date(Date.now() - 1_000).toISOString();
+    const payment = (paymentId: number) => ({ companyId: 6316, paymentId, paymentNumber: String(paymentId) });
+    const first = await failedDelivery(sub.id, 'payment.cancelled', payment(1));
+    const second = await failedDelivery(sub.id, 'payment.cancelled', payment(2));
+    harness.receiver.answer(ACCEPTED);
+    const delivered = await harness.publishEvent('payment.cancelled', payment(3));
+    await deliveryWithStatus(deliveryId(delivered.id, sub.id), 'delivered');
+    const until = new Date(Date.now() + 1_000).toISOString();
+
+    const invalid = await harness.client.post('/v1/deliveries/recover', { since: until, until: since });
+    expect(invalid.status).toBe(400);
+    expect(JSON.stringify(invalid.body)).toContain('until');
+    const empty = await harness.client.post('/v1/deliveries/recover', { since: '2020-01-01T00:00:00Z', until: since, subscriptionId: sub.id });
+    expect(empty).toMatchObject({ status: 202, body: { retried: 0, skipped: {} } });
+
+    const recovered = await harness.client.post('/v1/deliveries/recover', { since, until, subscriptionId: sub.id });
+    expect(recovered).toMatchObject({ status: 202, body: { retried: 2, skipped: {} } });
+    await deliveryWithStatus(first.id, 'delivered');
+    await deliveryWithStatus(second.id, 'delivered');
+    expect(harness.receiver.at('/recover')).toHaveLength(5);
+  });
+});
