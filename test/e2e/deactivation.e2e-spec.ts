@@ -5,11 +5,11 @@ import { DeliveryHarness } from '../support/delivery-harness';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-describe('deactivation: a subscription that keeps failing is disabled, published and its contacts notified; re-enabling resumes it (real processes)', () => {
+describe.each(['sqlite', 'postgresql'] as const)('deactivation: a subscription that keeps failing is disabled, published and its contacts notified; re-enabling resumes it (real processes, config-service on %s)', (database) => {
   let harness: DeliveryHarness;
 
   beforeAll(async () => {
-    harness = await DeliveryHarness.start('deactivation');
+    harness = await DeliveryHarness.start(`deactivation-${database}`, undefined, database);
   });
 
   afterEach(() => harness.unsubscribeAll());

@@ -5,11 +5,11 @@ import { DeliveryHarness } from '../support/delivery-harness';
 const REJECTED = { status: 200, body: '{"status":"0","message":"Customer 42 is blocked in the ERP"}' };
 const ACCEPTED = { status: 200, body: '{"status":"1","message":"ok"}' };
 
-describe('manual retry and recover: a failed delivery is sent again once its receiver is fixed (real processes)', () => {
+describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a failed delivery is sent again once its receiver is fixed (real processes, config-service on %s)', (database) => {
   let harness: DeliveryHarness;
 
   beforeAll(async () => {
-    harness = await DeliveryHarness.start('manual-retry');
+    harness = await DeliveryHarness.start(`manual-retry-${database}`, undefined, database);
   });
 
   afterEach(() => harness.unsubscribeAll());

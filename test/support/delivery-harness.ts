@@ -34,9 +34,14 @@ export class DeliveryHarness {
   tenantId!: string;
   client!: ApiClient;
 
-  static async start(label: string, deliveryEnv: Record<string, string> = { HOOKBUS_EGRESS_ALLOW: '127.0.0.1' }): Promise<DeliveryHarness> {
+  static async start(
+    label: string,
+    deliveryEnv: Record<string, string> = { HOOKBUS_EGRESS_ALLOW: '127.0.0.1' },
+    databaseLabel: 'sqlite' | 'postgresql' = 'sqlite',
+  ): Promise<DeliveryHarness> {
     const prefix = uniquePrefix(label);
-    const [database] = testDatabases();
+    const [sqlite, postgresql] = testDatabases();
+    const database = databaseLabel === 'sqlite' ? sqlite : postgresql;
     await database.create();
     const harness = new DeliveryHarness(prefix, await testBus(prefix), await WebhookReceiver.start(), database);
     harness.config = await spawnConfigService(database, prefix, { HOOKBUS_EGRESS_ALLOW: '127.0.0.1' });
