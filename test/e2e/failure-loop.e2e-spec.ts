@@ -1,0 +1,106 @@
+import { deliveryId, Topics } from '@hookbus/contracts';
+import { pollUntil, testDatabases, uniqueGroup } from '@hookbus/testing';
+import { DeliveryHarness } from '../support/delivery-harness';
+import { ServiceProcess } from '../support/service-process';
+import { SmtpSink } from '../support/smtp-sink';
+
+// Records are asserted structurally.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+/**
+ * The whole failure loop on real processes: delivery-service dead-letters a failed attempt, the
+ * retry-scheduler holds it until due and releases it, delivery-service tries again, and once the
+ * delivery has failed for good the notifier-service e-mails its contacts through a real SMTP server.
+ */
+describe('failure loop: delivery → dead letter → retry-scheduler → retry → e-mail (real broker, SMTP, HTTP)', () => {
+  let harness: DeliveryHarness;
+  let sink: SmtpSink;
+  const databases = [testDatabases()[0], testDatabases()[0]];
+  const notifierGroup = uniqueGroup('notifier');
+  const services: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    harness = await DeliveryHarness.start('failure-loop');
+    sink = await SmtpSink.start();
+    const [schedulerDb, notifierDb] = databases;
+    const common = { KAFKA_TOPIC_PREFIX: harness.prefix, LOG_LEVEL: 'warn' };
+    services.push(
+      await (await ServiceProcess.spawn('retry-scheduler', { ...common, DATABASE_URL: schedulerDb.url, RETRY_POLL_MS: '50' })).ready(),
+      await (await ServiceProcess.spawn('notifier-service', { ...common, DATABASE_URL: notifierDb.url, SMTP_URL: sink.url, KAFKA_GROUP_ID: notifierGroup })).ready(),
+    );
+  });
+
+  afterEach(() => harness.unsubscribeAll());
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await sink?.stop();
+    await harness?.stop();
+    await Promise.all(databases.map((database) => database.drop()));
+  });
+
+  const logsOf = async (eventId: string, count: number) =>
+    (await harness.records(harness.log, eventId, count)).map((record: Json) => [record.attempt, record.outcome]);
+  /** Resolves once the notifier has handled every notification published so far. */
+  const notificationsHandled = async () => {
+    const end = await harness.bus.endOffsets(Topics.notifications.name);
+    await pollUntil('the notifier handled every notification', async () => {
+      const committed = await harness.bus.committedOffsets(notifierGroup, Topics.notifications.name);
+      return [...end].every(([partition, offset]) => offset === 0n || (committed.get(partition) ?? -1n) >= offset);
+    });
+  };
+
+  it('a receiver answering 503 that recovers before the retries run out gets the delivery, at the policy pace, and nobody is e-mailed', async () => {
+    let calls = 0;
+    harness.receiver.answer(() => (++calls <= 2 ? { status: 503 } : { status: 200, body: '{"status":"1"}' }));
+    await harness.subscribe({
+      plugin: 'komet',
+      hook: 'order-confirmation',
+      url: `${harness.receiver.url}/recovers`,
+      errorEmails: ['sales@example.com'],
+      retryPolicy: { delaysSeconds: [1, 1, 1] },
+    });
+    const event = await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 1001 });
+
+    expect(await logsOf(event.id, 3)).toEqual([[1, 'retrying'], [2, 'retrying'], [3, 'delivered']]);
+    const requests = harness.receiver.at('/recovers');
+    expect(requests).toHaveLength(3);
+    // Each retry waits at least the policy's second, and comes from the scheduler's releases.
+    for (const [before, after] of [[0, 1], [1, 2]]) expect(requests[after].receivedAt - requests[before].receivedAt).toBeGreaterThanOrEqual(1_000);
+    const deadLetters = await harness.records(harness.deadLetters, event.id, 2);
+    for (const [index, record] of deadLetters.entries()) expect(requests[index + 1].receivedAt).toBeGreaterThanOrEqual(Date.parse(record.dueAt));
+    await notificationsHandled();
+    expect(sink.messages).toEqual([]);
+  });
+
+  it('a receiver that never recovers: the delivery fails after its last retry and its contact gets exactly one e-mail', async () => {
+    harness.receiver.answer({ status: 503, body: 'maintenance' });
+    const url = `${harness.receiver.url}/never`;
+    const sub = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url, errorEmails: ['never@example.com'], retryPolicy: { delaysSeconds: [1, 1] } });
+    const event = await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 2002 });
+
+    expect(await logsOf(event.id, 3)).toEqual([[1, 'retrying'], [2, 'retrying'], [3, 'failed']]);
+    const [mail] = await sink.waitFor(1, (message) => message.envelope.to.includes('never@example.com'));
+    await notificationsHandled();
+    expect(sink.to('never@example.com')).toHaveLength(1);
+    expect(mail.subject).toContain('2002');
+    expect(mail.text).toContain(url);
+    expect(mail.text).toContain('503');
+    expect(mail.text).toContain(deliveryId(event.id, sub.id));
+  });
+
+  it('Komet status 0: one e-mail carrying the receiver\'s message', async () => {
+    harness.receiver.answer({ status: 200, body: '{"status":0,"message":"Customer 77 has no credit line"}' });
+    await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${harness.receiver.url}/rejects`, errorEmails: ['a@example.com', 'b@example.com'] });
+    const event = await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 3003 });
+
+    expect(await logsOf(event.id, 1)).toEqual([[1, 'failed']]);
+    const [mail] = await sink.waitFor(1, (message) => message.envelope.to.includes('a@example.com'));
+    await notificationsHandled();
+    expect(sink.to('a@example.com')).toHaveLength(1);
+    expect(mail.envelope.to).toEqual(['a@example.com', 'b@example.com']);
+    expect(mail.text).toContain('Customer 77 has no credit line');
+    expect(mail.html).toContain('Customer 77 has no credit line');
+    expect(mail.subject).toContain('3003');
+  });
+});
