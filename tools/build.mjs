@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compiles apps/ and libs/ to dist/ with swc, keeping the source layout so each app runs as
 // `node dist/apps/<app>/src/main.js`. Type checking is `npm run typecheck`, not this.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import swc from '@swc/core';
@@ -11,11 +11,11 @@ const { swcOptions, workspaceRoot } = require('./swc-options.cjs');
 const outDir = path.join(workspaceRoot, 'dist');
 const isTestFile = (file) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(file) || file.includes('/testing/');
 
-async function* sourceFiles(dir) {
+async function* sourceFiles(dir, wanted = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts')) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* sourceFiles(full);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !isTestFile(full)) yield full;
+    if (entry.isDirectory()) yield* sourceFiles(full, wanted);
+    else if (wanted(entry.name) && !isTestFile(full)) yield full;
   }
 }
 
@@ -29,6 +29,15 @@ for (const root of ['apps', 'libs']) {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, `${output.code}\n//# sourceMappingURL=${path.basename(target)}.map`);
     await writeFile(`${target}.map`, output.map ?? '');
+    count += 1;
+  }
+}
+// Handlebars templates are read at run time from beside the code (notifier-service's e-mails).
+for (const root of ['apps', 'libs']) {
+  for await (const file of sourceFiles(path.join(workspaceRoot, root), (name) => name.endsWith('.hbs'))) {
+    const target = path.join(outDir, path.relative(workspaceRoot, file));
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(file, target);
     count += 1;
   }
 }

@@ -1,0 +1,48 @@
+import type { NotificationRecordV1 } from '@hookbus/contracts';
+import type { DueDigest } from '../storm/digest-ledger';
+
+const VENDORS: Record<string, string> = { komet: 'Komet', komerce: 'Komerce', secutix: 'SecuTix', postback: 'Postback' };
+
+// What the event's subject is, in the words of the hook's domain.
+const SUBJECT_LABELS: Record<string, string> = { 'payment-cancellation': 'Payment' };
+
+const vendorOf = (plugin: string): string => VENDORS[plugin] ?? plugin;
+const subjectLabel = (plugin: string, hook: string): string => SUBJECT_LABELS[hook] ?? (plugin === 'postback' ? 'Subject' : 'Order');
+
+/** What a notification template sees: the record as is, plus the words and routes it needs. */
+export function notificationContext(record: NotificationRecordV1) {
+  return {
+    ...record,
+    vendor: vendorOf(record.plugin),
+    hookLabel: record.hook.replace(/[-_.]/g, ' '),
+    subjectLabel: subjectLabel(record.plugin, record.hook),
+    abandoned: record.type === 'delivery.abandoned',
+    retryRoute: record.deliveryId ? `POST /v1/deliveries/${record.deliveryId}/retry` : undefined,
+    deliveryRoute: record.deliveryId ? `GET /v1/deliveries/${record.deliveryId}` : undefined,
+    reenableRoute: `PATCH /v1/subscriptions/${record.subscriptionId}`,
+  };
+}
+
+/** What the digest template sees: the window and the first suppressed notifications. */
+export function digestContext({ window, items }: DueDigest) {
+  const first = items[0];
+  return {
+    id: window.id,
+    subscriptionId: window.subscriptionId,
+    tenantId: window.tenantId,
+    plugin: first?.plugin,
+    hook: first?.hook,
+    url: first?.url,
+    vendor: first ? vendorOf(first.plugin) : 'hookbus',
+    hookLabel: first?.hook.replace(/[-_.]/g, ' '),
+    subjectLabel: first ? subjectLabel(first.plugin, first.hook) : 'Subject',
+    startsAt: window.startsAt.toISOString(),
+    endsAt: window.endsAt.toISOString(),
+    sentCount: window.sentCount,
+    count: window.suppressedCount,
+    more: Math.max(0, window.suppressedCount - items.length),
+    items: items.map((item) => ({ ...item, message: item.vendorMessage ?? item.reason })),
+    listRoute: `GET /v1/deliveries?subscriptionId=${window.subscriptionId}&status=failed`,
+    recoverBody: JSON.stringify({ since: window.startsAt.toISOString(), until: window.endsAt.toISOString(), subscriptionId: window.subscriptionId }),
+  };
+}

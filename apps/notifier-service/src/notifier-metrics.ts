@@ -1,0 +1,19 @@
+import { counter } from '@hookbus/platform';
+
+/** E-mails handed to the mail server (or outbox), by kind: `notification` or `digest`. */
+export const mailsSent = counter({ name: 'hookbus_notifier_emails_sent_total', help: 'E-mails sent', labelNames: ['kind'] });
+
+/** Notifications held back by the storm rule (each is listed in a digest later). */
+export const notificationsSuppressed = counter({
+  name: 'hookbus_notifier_notifications_suppressed_total',
+  help: 'Notifications suppressed by the storm rule',
+});
+
+export const digestsSent = counter({ name: 'hookbus_notifier_digests_sent_total', help: 'Storm digests sent' });
+
+/** Notifications that caused no e-mail: `no_recipients` or `duplicate` (already handled). */
+export const notificationsSkipped = counter({
+  name: 'hookbus_notifier_notifications_skipped_total',
+  help: 'Notifications that needed no e-mail',
+  labelNames: ['reason'],
+});
