@@ -2,6 +2,9 @@ import { Topics } from '@hookbus/contracts';
 import type { KafkaBus } from '@hookbus/kafka';
 import { type OpenDatabase, openDatabase } from '@hookbus/persistence';
 import { collect, pollUntil, testBrokers, testBus, testDatabases } from '@hookbus/testing';
+// The claim/release logic is retry-scheduler's own code, tested here on both real databases and the
+// real broker without a process; apps publish no import path, so this spec reaches into its sources.
+/* eslint-disable @nx/enforce-module-boundaries */
 import { PendingReleaseStore } from '../../apps/retry-scheduler/src/intake/pending-release.store';
 import { RETRY_SCHEDULER_MIGRATIONS } from '../../apps/retry-scheduler/src/migrations/0001-pending-releases';
 import { type Claim, ReleaseClaims } from '../../apps/retry-scheduler/src/release/release-claims';
@@ -11,6 +14,7 @@ import { ScheduleRuns } from '../../apps/retry-scheduler/src/release/schedule-ru
 import { PendingRelease } from '../../apps/retry-scheduler/src/store/pending-release.entity';
 import { RELEASE_ID_HEADER, releaseId } from '../../apps/retry-scheduler/src/store/release-id';
 import { ReleaseSchedule } from '../../apps/retry-scheduler/src/store/release-schedule.entity';
+/* eslint-enable @nx/enforce-module-boundaries */
 import { deadLetter } from '../support/dead-letters';
 
 const LEASE_MS = 5_000;

@@ -27,35 +27,35 @@ export class PendingReleaseStore {
   constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
 
   async store(record: DeadLetterRecordV1, now = new Date()): Promise<void> {
-    // Called from a Kafka handler, outside any request: a fork of our own.
-    await this.em.fork().transactional(async (transaction) => {
-      // Both drivers (libsql, postgresql) are knex-based; their query builder has ON CONFLICT.
-      const em = transaction as SqlEntityManager;
+    // Called from a Kafka handler, outside any request: a fork of our own. Both drivers (libsql,
+    // postgresql) are knex-based, so the query builder has ON CONFLICT. No transaction: each
+    // statement is idempotent and a crash between them is repaired by the redelivery (the offset
+    // commits only after both), and SQLite's one connection must not interleave transactions.
+    const em = this.em.fork() as SqlEntityManager;
+    await em
+      .createQueryBuilder(PendingRelease)
+      .insert({
+        id: releaseId(record.deliveryId, record.attempt),
+        deliveryId: record.deliveryId,
+        subscriptionId: record.subscriptionId,
+        tenantId: record.tenantId,
+        attempt: record.attempt,
+        dueAt: new Date(record.dueAt),
+        paced: record.batch !== undefined,
+        record: retryRecordOf(record),
+        createdAt: now,
+      })
+      .onConflict('id')
+      .ignore()
+      .execute();
+    if (record.batch) {
+      // The latest batch settings win; an existing nextRunAt is kept (a run already taken stands).
       await em
-        .createQueryBuilder(PendingRelease)
-        .insert({
-          id: releaseId(record.deliveryId, record.attempt),
-          deliveryId: record.deliveryId,
-          subscriptionId: record.subscriptionId,
-          tenantId: record.tenantId,
-          attempt: record.attempt,
-          dueAt: new Date(record.dueAt),
-          paced: record.batch !== undefined,
-          record: retryRecordOf(record),
-          createdAt: now,
-        })
-        .onConflict('id')
-        .ignore()
+        .createQueryBuilder(ReleaseSchedule)
+        .insert({ subscriptionId: record.subscriptionId, ...record.batch, nextRunAt: firstRunAt(now), updatedAt: now })
+        .onConflict('subscriptionId')
+        .merge(['frequencyMinutes', 'batchSize', 'updatedAt'])
         .execute();
-      if (record.batch) {
-        // The latest batch settings win; an existing nextRunAt is kept (a run already taken stands).
-        await em
-          .createQueryBuilder(ReleaseSchedule)
-          .insert({ subscriptionId: record.subscriptionId, ...record.batch, nextRunAt: firstRunAt(now), updatedAt: now })
-          .onConflict('subscriptionId')
-          .merge(['frequencyMinutes', 'batchSize', 'updatedAt'])
-          .execute();
-      }
-    });
+    }
   }
 }

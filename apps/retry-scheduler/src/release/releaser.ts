@@ -79,9 +79,10 @@ export class Releaser {
       claimed,
       published: published.length,
       alreadyPublished,
-      subscriptionId: published.every((row) => row.paced && row.subscriptionId === published[0]?.subscriptionId) ? published[0]?.subscriptionId : undefined,
+      // A paced claim is one subscription's run.
+      subscriptionId: published[0]?.paced ? published[0].subscriptionId : undefined,
       maxLatenessMs,
-      releaseIds: published.map((row) => row.id),
+      releaseIds: published.slice(0, 50).map((row) => row.id),
     });
   }
 }
