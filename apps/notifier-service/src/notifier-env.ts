@@ -7,10 +7,14 @@ export const notifierEnvSchema = z.object({
   ...databaseEnv('.data/notifier-service.sqlite'),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-notifier-service'),
   /** Where mail goes: `smtp://user:pass@host:587` or `smtps://…`; unset writes `.eml` files to MAIL_OUTBOX_DIR. */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^/\s]+\/?$/i, 'must be an SMTP URL like smtp://user:password@host:587 or smtps://host:465')
-    .optional(),
+  SMTP_URL: z.preprocess(
+    // `SMTP_URL=` (set but empty, as compose files often leave it) means "no server", like unset.
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s?]+\/?(?:\?\S*)?$/i, 'must be an SMTP URL like smtp://user:password@host:587 or smtps://host:465')
+      .optional(),
+  ),
   MAIL_OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
   MAIL_FROM: z.string().regex(/^(?:[^<>]*<)?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an address, optionally with a name: hookbus <notify@example.com>').default('hookbus <notifications@hookbus.local>'),
   /** Individual e-mails per subscription per window; further notifications wait for the window's digest. */
