@@ -77,7 +77,7 @@ describe('failure loop: delivery → dead letter → retry-scheduler → retry �
     harness.receiver.answer({ status: 503, body: 'maintenance' });
     const url = `${harness.receiver.url}/never`;
     const sub = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url, errorEmails: ['never@example.com'], retryPolicy: { delaysSeconds: [1, 1] } });
-    const event = await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 2002 });
+    const event = await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 2002 }, { subject: '2002' });
 
     expect(await logsOf(event.id, 3)).toEqual([[1, 'retrying'], [2, 'retrying'], [3, 'failed']]);
     const [mail] = await sink.waitFor(1, (message) => message.envelope.to.includes('never@example.com'));
@@ -92,7 +92,7 @@ describe('failure loop: delivery → dead letter → retry-scheduler → retry �
   it('Komet status 0: one e-mail carrying the receiver\'s message', async () => {
     harness.receiver.answer({ status: 200, body: '{"status":0,"message":"Customer 77 has no credit line"}' });
     await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${harness.receiver.url}/rejects`, errorEmails: ['a@example.com', 'b@example.com'] });
-    const event = await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 3003 });
+    const event = await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 3003 }, { subject: '3003' });
 
     expect(await logsOf(event.id, 1)).toEqual([[1, 'failed']]);
     const [mail] = await sink.waitFor(1, (message) => message.envelope.to.includes('a@example.com'));
