@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { messageIdFor } from './message-id';
-import { SmtpMailSender } from './smtp-mail.sender';
+import { MailRejectedError, SmtpMailSender } from './smtp-mail.sender';
 
 describe('SmtpMailSender', () => {
   const received: { to: string[]; raw: Buffer }[] = [];
@@ -15,7 +15,7 @@ describe('SmtpMailSender', () => {
       authOptional: true,
       logger: false,
       onRcptTo: (address, _session, callback) =>
-        callback(address.address.endsWith('@refused.test') ? new Error('no such user') : undefined),
+        callback(address.address.endsWith('@refused.test') ? Object.assign(new Error('no such user'), { responseCode: 550 }) : undefined),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -49,15 +49,20 @@ describe('SmtpMailSender', () => {
     expect(parsed.messageId).toBe(messageIdFor('ops@example.com', 'hookbus.test'));
   });
 
-  it('rejects when the server refuses every recipient, so the caller retries', async () => {
+  it('rejects for good (not retriable) when the server refuses every recipient with 5xx', async () => {
     const sender = new SmtpMailSender(url);
-    await expect(sender.send(mail(['nobody@refused.test']))).rejects.toThrow();
+    const error = await sender.send(mail(['nobody@refused.test'])).catch((rejection: unknown) => rejection);
     await sender.close();
+    expect(error).toBeInstanceOf(MailRejectedError);
+    expect(error).toMatchObject({ retriable: false, message: expect.stringContaining('no such user') });
   });
 
-  it('rejects when no server answers', async () => {
+  it('rejects retriably when no server answers, so the notification waits for it', async () => {
     const sender = new SmtpMailSender('smtp://127.0.0.1:1');
-    await expect(sender.send(mail(['ops@example.com']))).rejects.toThrow();
+    const error = await sender.send(mail(['ops@example.com'])).catch((rejection: unknown) => rejection);
     await sender.close();
+    expect(String(error)).toContain('ECONNREFUSED');
+    expect(error).not.toBeInstanceOf(MailRejectedError);
+    expect((error as { retriable?: boolean }).retriable).toBeUndefined();
   });
 });
