@@ -103,4 +103,16 @@ describe('failure loop: delivery → dead letter → retry-scheduler → retry �
     expect(mail.html).toContain('Customer 77 has no credit line');
     expect(mail.subject).toContain('3003');
   });
+
+  it('SecuTix: a closed order waits for its subscription\'s run in the scheduler and is sent by it', async () => {
+    harness.receiver.answer({ status: 200 });
+    const sub = await harness.subscribe({ plugin: 'secutix', hook: 'order-closed', method: 'GET', url: `${harness.receiver.url}/secutix/\${orderId}`, settings: { batchSize: 5 } });
+    const data = { orderId: 4004, orderDetailsData: { orderType: 'SALE', orderState: 'CLOSED', operationDatas: [] } };
+    const event = await harness.publishEvent('order.closed', data);
+
+    expect(await logsOf(event.id, 2)).toEqual([[1, 'pending'], [1, 'delivered']]);
+    expect(harness.receiver.at('/secutix/4004')).toHaveLength(1);
+    const [queued] = await harness.records(harness.deadLetters, event.id);
+    expect(queued).toMatchObject({ subscriptionId: sub.id, batch: { frequencyMinutes: 1, batchSize: 5 } });
+  });
 });
