@@ -44,7 +44,7 @@ export async function isReachable(brokers, timeoutMs = 3000) {
   }
 }
 
-function kafkaVersion() {
+export function kafkaVersion() {
   const pom = readFileSync(path.join(here, 'pom.xml'), 'utf8');
   return /<kafka\.version>([^<]+)</.exec(pom)[1];
 }

@@ -111,7 +111,9 @@ export class AtLeastOnceConsumer {
         key,
         async () => {
           await this.handleOrQuarantine(consumed, heartbeat);
-          if (generation === this.generation) await this.commit(batch.topic, batch.partition, offset);
+          // The slot is free once the work is durable; the commit rides along with the next flush
+          // (stop() waits for it), so a commit round trip never holds up the next message.
+          if (generation === this.generation) this.commit(batch.topic, batch.partition, offset);
         },
         (error) => (this.failure ??= error),
       );
@@ -125,12 +127,11 @@ export class AtLeastOnceConsumer {
    * Records the new commit point and lets one commit request at a time carry the latest points of
    * every partition: under load many finished messages share one round trip to the coordinator.
    */
-  private commit(topic: string, partition: number, offset: bigint): Promise<void> {
+  private commit(topic: string, partition: number, offset: bigint): void {
     const next = this.tracker.finished(topic, partition, offset);
     if (next !== undefined) this.toCommit.set(`${topic}:${partition}`, { topic, partition, offset: next.toString() });
     // flushCommits awaits before it clears `committing`, so this assignment always comes first.
     if (this.toCommit.size > 0) this.committing ??= this.flushCommits();
-    return this.committing ?? Promise.resolve();
   }
 
   private async flushCommits(): Promise<void> {

@@ -5,6 +5,7 @@ import { AtLeastOnceConsumer, type ConsumerOptions } from './at-least-once-consu
 import { CompactedTopicReader, type TableReaderOptions, throwawayGroupId } from './compacted-topic-reader';
 import type { OutgoingMessage } from './consumed-message';
 import type { KafkaOptions } from './kafka-options';
+import { PublishBatcher } from './publish-batcher';
 import { ensureTopics } from './topic-bootstrap';
 
 const kafkajsLevels: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
@@ -26,6 +27,16 @@ export class KafkaBus {
   private readonly consumers = new Set<AtLeastOnceConsumer | CompactedTopicReader>();
   private readonly prefix: string;
   private connected?: Promise<void>;
+  // Concurrent publishes share produce requests (see PublishBatcher).
+  private readonly batcher = new PublishBatcher(async (batch) => {
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: batch.map(({ topic, messages }) => ({
+        topic: this.topicName(topic),
+        messages: messages.map(({ key, value, headers, partition }) => ({ key, value, partition, headers: headers ? { ...headers } : undefined })),
+      })),
+    });
+  });
 
   constructor(private readonly options: KafkaOptions & { replicationFactor?: number }) {
     this.prefix = options.topicPrefix ?? '';
@@ -73,11 +84,7 @@ export class KafkaBus {
   /** Publishes and resolves once the messages are durably stored (acks=all). */
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     await this.connect();
-    await this.producer.send({
-      topic: this.topicName(topic),
-      acks: -1,
-      messages: messages.map(({ key, value, headers, partition }) => ({ key, value, partition, headers: headers ? { ...headers } : undefined })),
-    });
+    await this.batcher.publish(topic, messages);
   }
 
   /** Starts an at-least-once consumer; see AtLeastOnceConsumer for the guarantees. */

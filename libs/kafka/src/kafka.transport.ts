@@ -1,4 +1,4 @@
-import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import type { AtLeastOnceConsumer, ConsumerOptions } from './at-least-once-consumer';
 import type { ConsumedMessage } from './consumed-message';
@@ -12,6 +12,8 @@ export type KafkaTransportOptions = Omit<ConsumerOptions, 'topics' | 'handle'>;
  */
 export class KafkaTransport extends Server implements CustomTransportStrategy {
   private consumer?: AtLeastOnceConsumer;
+  // Nest resolves a pattern by normalising it on every call; once per topic is enough.
+  private readonly handlerOf = new Map<string, MessageHandler>();
 
   constructor(
     private readonly bus: KafkaBus,
@@ -46,8 +48,9 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   }
 
   private async dispatch(message: ConsumedMessage): Promise<void> {
-    const handler = this.getHandlerByPattern(message.topic);
+    const handler = this.handlerOf.get(message.topic) ?? this.getHandlerByPattern(message.topic);
     if (!handler) throw new Error(`no handler for topic ${message.topic}`);
+    this.handlerOf.set(message.topic, handler);
     await lastValueFrom(this.transformToObservable(await handler(message)), { defaultValue: undefined });
   }
 }

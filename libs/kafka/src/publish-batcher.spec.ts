@@ -1,0 +1,83 @@
+import { PublishBatcher, type TopicBatch } from './publish-batcher';
+
+/** A send the test completes by hand, recording every batch it was given. */
+function controlledSend() {
+  const batches: TopicBatch[] = [];
+  const settle: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  const send = (batch: TopicBatch) =>
+    new Promise<void>((resolve, reject) => {
+      batches.push(batch);
+      settle.push({ resolve, reject });
+    });
+  return { batches, settle, send };
+}
+const message = (key: string, value = 'v') => ({ key, value });
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('PublishBatcher', () => {
+  it('sends a lone publish at once and resolves it with its send', async () => {
+    const { batches, settle, send } = controlledSend();
+    const batcher = new PublishBatcher(send);
+    let resolved = false;
+    const published = batcher.publish('t', [message('a')]).then(() => (resolved = true));
+
+    expect(batches).toEqual([[{ topic: 't', messages: [message('a')] }]]);
+    await flush();
+    expect(resolved).toBe(false);
+    settle[0].resolve();
+    await published;
+    expect(resolved).toBe(true);
+  });
+
+  it('carries everything published during a send in the next one, grouped by topic in order', async () => {
+    const { batches, settle, send } = controlledSend();
+    const batcher = new PublishBatcher(send);
+    const first = batcher.publish('log', [message('1')]);
+    const later = [batcher.publish('log', [message('2')]), batcher.publish('dlq', [message('x')]), batcher.publish('log', [message('3')])];
+    expect(batches).toHaveLength(1);
+
+    settle[0].resolve();
+    await first;
+    await flush();
+    expect(batches[1]).toEqual([
+      { topic: 'log', messages: [message('2'), message('3')] },
+      { topic: 'dlq', messages: [message('x')] },
+    ]);
+    settle[1].resolve();
+    await Promise.all(later);
+  });
+
+  it('when a combined send fails, sends each call alone so only the bad one fails', async () => {
+    const sent: TopicBatch[] = [];
+    const batcher = new PublishBatcher(async (batch) => {
+      sent.push(batch);
+      if (batch.some(({ messages }) => messages.some(({ key }) => key === 'bad'))) throw new Error('MESSAGE_TOO_LARGE');
+    });
+    const results = await Promise.allSettled([
+      batcher.publish('t', [message('first')]),
+      batcher.publish('t', [message('ok')]),
+      batcher.publish('t', [message('bad')]),
+      batcher.publish('t', [message('fine')]),
+    ]);
+
+    expect(results.map(({ status }) => status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseRejectedResult).reason).toEqual(new Error('MESSAGE_TOO_LARGE'));
+    // first alone; then ok+bad+fine together (failed); then each of them alone.
+    expect(sent.map((batch) => batch[0].messages.map(({ key }) => key))).toEqual([['first'], ['ok', 'bad', 'fine'], ['ok'], ['bad'], ['fine']]);
+  });
+
+  it('splits what waits into sends of at most 512 KB', async () => {
+    const { batches, settle, send } = controlledSend();
+    const batcher = new PublishBatcher(send);
+    const big = 'x'.repeat(200 * 1024);
+    const all = [batcher.publish('t', [message('0')]), ...[1, 2, 3].map((n) => batcher.publish('t', [message(String(n), big)]))];
+    settle[0].resolve();
+    await flush();
+    expect(batches[1][0].messages.map(({ key }) => key)).toEqual(['1', '2']);
+    settle[1].resolve();
+    await flush();
+    expect(batches[2][0].messages.map(({ key }) => key)).toEqual(['3']);
+    settle[2].resolve();
+    await Promise.all(all);
+  });
+});

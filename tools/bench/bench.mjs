@@ -1,0 +1,356 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick]`: starts the local broker (unless KAFKA_BROKERS is given), builds, runs
+// the five services and a loopback receiver, then measures in one run, so machine noise hits every
+// figure alike: the ceiling (bare undici POSTs), a minimal kafkajs→undici baseline, hookbus's
+// delivery throughput over the same events, event-to-delivery latency at a fixed offered load, the
+// same with one endpoint hanging, batch ingest, and each service's peak RSS. Prints one table,
+// writes docs/benchmarks.md, and leaves nothing running.
+import { fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Kafka, logLevel } from 'kafkajs';
+import { ensureDependencies } from '../ensure-deps.mjs';
+import { benchEvent, endpointFor, ENDPOINTS, subscriptionBody } from './plan.mjs';
+import { Receiver } from './receiver-client.mjs';
+import { LOG_DIR, startService } from './services.mjs';
+import { latencySummary, round, sustainedRate } from './stats.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const quick = process.argv.includes('--quick');
+const SETTINGS = quick
+  ? { ceilingMs: 4_000, ingestMs: 4_000, backlog: 8_000, loadSeconds: 8, drainTimeoutMs: 60_000 }
+  : { ceilingMs: 10_000, ingestMs: 10_000, backlog: 30_000, loadSeconds: 30, drainTimeoutMs: 300_000 };
+const OFFERED_PER_SECOND = 1_000;
+const IN_FLIGHT = 64;
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (message) => console.log(`[bench] ${message}`);
+
+ensureDependencies();
+const { ensureKafka, stopKafka, kafkaVersion } = await import('../kafka/local-kafka.mjs');
+const kafka = await ensureKafka();
+await run(process.execPath, [path.join(root, 'tools', 'build.mjs')]);
+const { Topics } = createRequire(import.meta.url)(path.join(root, 'dist', 'libs', 'contracts', 'src', 'index.js'));
+
+const runId = `${Date.now().toString(36)}`;
+const prefix = `bench-${runId}.`;
+const dataDir = path.join(root, '.data', 'bench', runId);
+mkdirSync(dataDir, { recursive: true });
+const secrets = { HOOKBUS_SECRET_KEY: randomBytes(32).toString('base64url'), HOOKBUS_ADMIN_TOKEN: randomBytes(16).toString('hex') };
+const serviceEnv = (name, topicPrefix = prefix) => ({
+  KAFKA_BROKERS: kafka.brokers,
+  KAFKA_TOPIC_PREFIX: topicPrefix,
+  HOOKBUS_EGRESS_ALLOW: '127.0.0.1',
+  DATABASE_URL: `sqlite:${path.join(dataDir, `${name}.sqlite`)}`,
+  MAIL_OUTBOX_DIR: path.join(dataDir, 'outbox'),
+  ...secrets,
+});
+const client = new Kafka({ clientId: 'hookbus-bench', brokers: kafka.brokers.split(','), logLevel: logLevel.NOTHING });
+const producer = client.producer({ allowAutoTopicCreation: false });
+const eventsTopic = `${prefix}${Topics.events.name}`;
+const running = new Set();
+/** Every bench event gets the next number; the receiver reads it back to time the delivery. */
+let sequence = 0;
+
+const METHOD = `## How each figure is measured
+
+- **ceiling**: one process, ${IN_FLIGHT} undici POSTs in flight to the loopback receiver for a fixed time.
+- **baseline**: one kafkajs consumer (partitions consumed concurrently) POSTs each event's data with undici
+  and lets kafkajs commit; no rendering, signing, classification, delivery log or retry path.
+- **hookbus**: the same backlog (komet, komerce and postback events, one subscription per tenant, so
+  one event = one delivery) drained by one delivery-service instance: render, sign, send, classify,
+  log each attempt (acks=all) and commit. Both rates are taken between the 10th and 90th percentile
+  of arrivals, so start-up and tail do not count.
+- **latency**: ${OFFERED_PER_SECOND} events/s produced straight to \`hookbus.events.v1\` (acks=all), round-robin over
+  the 50 subscriptions; from just before the produce call to the receiver reading the request. SecuTix
+  orders wait for their subscription's scheduled run by design and are left out, as is the hanging
+  endpoint in the isolation run (it holds requests until the plugin's 15 s timeout).
+- **ingest**: \`POST /v1/events/batch\` with 1,000 events per request, 4 requests in flight; each 202
+  means the batch is on the topic (acks=all).
+- **peak RSS**: VmHWM of each service process at the end of the run.`;
+
+const results = {};
+rmSync(LOG_DIR, { recursive: true, force: true });
+
+try {
+  const receiver = await Receiver.start(ENDPOINTS.length);
+  running.add(receiver);
+  const services = {};
+  for (const name of ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service']) {
+    services[name] = await startService(name, await freePort(), serviceEnv(name));
+    running.add(services[name]);
+  }
+  await producer.connect();
+  const tenants = await subscribeAll(services['config-service'].url, receiver);
+  await untilViewHolds(services['delivery-service'].url, ENDPOINTS.length);
+  log(`50 subscriptions (${countBy(ENDPOINTS, 'plugin')}) live in delivery-service`);
+
+  results.ceiling = await measureCeiling(receiver);
+  results.ingest = await measureIngest();
+  const immediate = ENDPOINTS.filter((endpoint) => endpoint.immediate);
+
+  // Throughput: the same backlog drained by the baseline, then by delivery-service.
+  await services['delivery-service'].stop();
+  running.delete(services['delivery-service']);
+  const backlog = await produceBacklog(immediate, tenants);
+  results.baseline = await measureBaseline(receiver, tenants, backlog);
+  const deliveryArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  results.hookbus = await withCpuShares('hookbus throughput', () =>
+    drainRate(receiver, backlog, 'hookbus', async () => {
+      services['delivery-service'] = await startService('delivery-service', await freePort(), serviceEnv('delivery-service'), deliveryArgs);
+      running.add(services['delivery-service']);
+    }),
+  );
+
+  results.latency = await withCpuShares('fixed load', () => measureLatency(receiver, tenants, 'fixed load'));
+  const hung = immediate[0];
+  receiver.hang(hung.route);
+  results.isolation = await measureLatency(receiver, tenants, `fixed load, ${hung.route} hanging`, hung);
+  receiver.unhang(hung.route);
+
+  results.rss = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, service.peakRssMb()]));
+  results.rss['ingest-service'] = Math.max(results.rss['ingest-service'], results.ingest.peakRssMb);
+  report();
+} finally {
+  await producer.disconnect().catch(() => undefined);
+  await Promise.all([...running].map((part) => part.stop().catch(() => undefined)));
+  await deleteTopics().catch((error) => log(`could not delete the bench topics: ${error}`));
+  if (kafka.started) await stopKafka();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+// --- phases -----------------------------------------------------------------------------------
+
+async function measureCeiling(receiver) {
+  await receiver.drain();
+  const output = await run(process.execPath, [path.join(here, 'ceiling.mjs'), `${receiver.url}/ceiling`, String(SETTINGS.ceilingMs), String(IN_FLIGHT)], { capture: true });
+  const { requests, seconds } = JSON.parse(output);
+  await receiver.drain();
+  log(`ceiling: ${round(requests / seconds)} requests/s`);
+  return { perSecond: requests / seconds };
+}
+
+/** Batch ingest on a topic prefix of its own, so delivery-service does not see those events. */
+async function measureIngest() {
+  const ingest = await startService('ingest-service', await freePort(), serviceEnv('ingest-ingest', `${prefix}ingest.`));
+  running.add(ingest);
+  const tenant = 'tnt_bench_ingest';
+  let accepted = 0;
+  const began = performance.now();
+  const deadline = began + SETTINGS.ingestMs;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const events = Array.from({ length: 1_000 }, (_, n) => benchEvent(ENDPOINTS[0], tenant, accepted + n));
+      const response = await fetch(`${ingest.url}/v1/events/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+      if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+      accepted += (await response.json()).ids.length;
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  const perSecond = accepted / ((performance.now() - began) / 1000);
+  const peakRssMb = ingest.peakRssMb();
+  await ingest.stop();
+  running.delete(ingest);
+  log(`ingest: ${round(perSecond)} events/s accepted and produced (POST /v1/events/batch, 1,000 per request, 4 in flight)`);
+  return { perSecond, peakRssMb };
+}
+
+async function produceBacklog(endpoints, tenants) {
+  const sequences = [];
+  for (let offset = 0; offset < SETTINGS.backlog; offset += 1_000) {
+    const messages = [];
+    for (let n = offset; n < Math.min(offset + 1_000, SETTINGS.backlog); n += 1) {
+      const seq = nextSequence();
+      sequences.push(seq);
+      messages.push(message(benchEvent(endpointFor(endpoints, n), tenants.get(endpointFor(endpoints, n).index), seq)));
+    }
+    await producer.send({ topic: eventsTopic, acks: -1, messages });
+  }
+  log(`backlog: ${sequences.length} events on ${eventsTopic}`);
+  return sequences;
+}
+
+async function measureBaseline(receiver, tenants, backlog) {
+  const endpoints = Object.fromEntries(ENDPOINTS.map((endpoint) => [tenants.get(endpoint.index), receiver.urlOf(endpoint)]));
+  let baseline;
+  try {
+    return await drainRate(receiver, backlog, 'baseline', () => {
+      baseline = fork(path.join(here, 'baseline.mjs'), [kafka.brokers, eventsTopic, `${prefix}bench-baseline`, JSON.stringify(endpoints)]);
+    });
+  } finally {
+    baseline?.send({ type: 'stop' });
+    await new Promise((resolve) => baseline?.on('exit', resolve));
+  }
+}
+
+/** Starts a consumer of the backlog, waits until the receiver got all of it, and returns the sustained rate. */
+async function drainRate(receiver, backlog, label, startConsumer) {
+  await receiver.drain();
+  await startConsumer();
+  const arrivals = await receiver.collect(backlog.length, SETTINGS.drainTimeoutMs);
+  const perSecond = sustainedRate(arrivals.map(([, at]) => at));
+  log(`${label}: ${round(perSecond)} deliveries/s over a backlog of ${backlog.length}`);
+  return { perSecond };
+}
+
+/**
+ * Offers OFFERED_PER_SECOND events/s (straight to the events topic) for loadSeconds, round-robin
+ * over the 50 endpoints, and measures event-to-delivery latency of the immediate plugins (SecuTix
+ * waits for its scheduled run by design; a `hung` endpoint never answers).
+ */
+async function measureLatency(receiver, tenants, label, hung) {
+  await receiver.drain();
+  const sentAt = new Map();
+  const counted = new Set();
+  const total = OFFERED_PER_SECOND * SETTINGS.loadSeconds;
+  const perTick = OFFERED_PER_SECOND / 100;
+  const began = now();
+  const sends = [];
+  for (let tick = 0; tick * perTick < total; tick += 1) {
+    const due = began + tick * 10;
+    if (due > now()) await sleep(due - now());
+    const messages = [];
+    const at = now();
+    for (let n = tick * perTick; n < (tick + 1) * perTick; n += 1) {
+      const endpoint = endpointFor(ENDPOINTS, n);
+      const seq = nextSequence();
+      sentAt.set(seq, at);
+      if (endpoint.immediate && endpoint !== hung) counted.add(seq);
+      messages.push(message(benchEvent(endpoint, tenants.get(endpoint.index), seq)));
+    }
+    sends.push(producer.send({ topic: eventsTopic, acks: -1, messages }));
+  }
+  await Promise.all(sends);
+  const offeredPerSecond = total / ((now() - began) / 1000);
+  const arrivals = await receiver.collect(counted.size, 120_000, ([seq]) => counted.has(seq));
+  const latencies = arrivals.filter(([seq]) => counted.has(seq)).map(([seq, at]) => at - sentAt.get(seq));
+  const summary = { ...latencySummary(latencies), offeredPerSecond };
+  log(`${label}: offered ${round(offeredPerSecond)} events/s; latency p50 ${round(summary.p50, 1)} ms, p99 ${round(summary.p99, 1)} ms, max ${round(summary.max, 1)} ms over ${summary.n} deliveries`);
+  return summary;
+}
+
+/** Runs `phase` and logs the CPU each service used meanwhile (where the machine's 2 cores went). */
+async function withCpuShares(label, phase) {
+  const before = new Map([...running].filter((part) => part.cpuSeconds).map((service) => [service, service.cpuSeconds()]));
+  const began = performance.now();
+  const result = await phase();
+  const seconds = (performance.now() - began) / 1000;
+  // A service started during the phase spent all its CPU in it.
+  const shares = [...running]
+    .filter((part) => part.cpuSeconds)
+    .map((service) => `${service.name} ${round(((service.cpuSeconds() - (before.get(service) ?? 0)) / seconds) * 100)} %`);
+  log(`${label}: CPU per service (of one core): ${shares.join(', ')}`);
+  return result;
+}
+
+// --- set-up and tear-down ---------------------------------------------------------------------
+
+/** One tenant per endpoint, each with one subscription; returns endpoint index → tenant id. */
+async function subscribeAll(configUrl, receiver) {
+  const call = async (pathname, token, body) => {
+    const response = await fetch(`${configUrl}${pathname}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 201) throw new Error(`POST ${pathname} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+  const tenants = new Map();
+  for (const endpoint of ENDPOINTS) {
+    const tenant = await call('/v1/tenants', secrets.HOOKBUS_ADMIN_TOKEN, { name: `bench-${endpoint.index}` });
+    const { key } = await call(`/v1/tenants/${tenant.id}/api-keys`, secrets.HOOKBUS_ADMIN_TOKEN, { roles: ['admin'] });
+    await call('/v1/subscriptions', key, subscriptionBody(endpoint, receiver.urlOf(endpoint)));
+    tenants.set(endpoint.index, tenant.id);
+  }
+  return tenants;
+}
+
+async function untilViewHolds(deliveryUrl, count) {
+  const deadline = Date.now() + 60_000;
+  while ((await (await fetch(`${deliveryUrl}/v1/subscription-view`)).json()).items.length < count) {
+    if (Date.now() > deadline) throw new Error('delivery-service did not see every subscription within 60 s');
+    await sleep(100);
+  }
+}
+
+async function deleteTopics() {
+  const admin = client.admin();
+  await admin.connect();
+  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+  if (topics.length > 0) await admin.deleteTopics({ topics });
+  await admin.deleteGroups([`${prefix}bench-baseline`]).catch(() => undefined);
+  await admin.disconnect();
+}
+
+// --- report -----------------------------------------------------------------------------------
+
+function report() {
+  const { ceiling, baseline, hookbus, latency, isolation, ingest, rss } = results;
+  const ms = (value) => `${round(value, 1)} ms`;
+  const rows = [
+    ['ceiling: bare undici POSTs', `${round(ceiling.perSecond)} req/s`, '', ''],
+    ['baseline: kafkajs → undici', `${round(baseline.perSecond)} deliveries/s`, '', ''],
+    ['hookbus: one delivery-service', `${round(hookbus.perSecond)} deliveries/s`, `${round(hookbus.perSecond / baseline.perSecond, 2)} × baseline, ${round(hookbus.perSecond / ceiling.perSecond, 2)} × ceiling`, met(hookbus.perSecond >= 0.6 * baseline.perSecond, '≥ 0.6 × baseline')],
+    [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries`, met(latency.p99 < 50, 'p99 < 50 ms')],
+    ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
+    ['batch ingest (POST /v1/events/batch)', `${round(ingest.perSecond)} events/s`, '', met(ingest.perSecond >= 20_000, '≥ 20,000 events/s')],
+    ...Object.entries(rss).map(([name, mb]) => [`peak RSS ${name}`, `${round(mb)} MB`, '', name === 'delivery-service' ? met(mb < 250, '< 250 MB') : '']),
+  ];
+  const table = ['| measure | value | ratio | target |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const cpus = os.cpus();
+  const machine = [
+    `- ${new Date().toISOString()}, \`npm run bench${quick ? ' -- --quick' : ''}\` (${SETTINGS.backlog} backlog events, ${SETTINGS.loadSeconds} s per fixed-load run)`,
+    `- ${cpus.length} cores, ${cpus[0]?.model.trim()}, ${round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}, Apache Kafka ${kafkaVersion()} (single local broker), kafkajs ${createRequire(import.meta.url)('kafkajs/package.json').version}`,
+  ].join('\n');
+  console.log(`\n${table}\n\n${machine}\n`);
+  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\n${METHOD}\n`;
+  mkdirSync(path.join(root, 'docs'), { recursive: true });
+  writeFileSync(path.join(root, 'docs', 'benchmarks.md'), document);
+  log('written to docs/benchmarks.md');
+}
+
+
+// --- helpers ----------------------------------------------------------------------------------
+
+function message(event) {
+  return { key: `${event.tenantid}:${event.subject}`, value: JSON.stringify(event) };
+}
+
+function nextSequence() {
+  sequence += 1;
+  return sequence;
+}
+
+function countBy(items, key) {
+  const counts = {};
+  for (const item of items) counts[item[key]] = (counts[item[key]] ?? 0) + 1;
+  return Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ');
+}
+
+function met(ok, target) {
+  return `${target}: ${ok ? 'met' : '**not met**'}`;
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command, args, { capture = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(args[0])} exited ${code}`))));
+  });
+}

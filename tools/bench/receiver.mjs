@@ -1,0 +1,64 @@
+// The benchmark's webhook receiver, run as a child process of tools/bench/bench.mjs so that its
+// work does not share the bench's event loop. Answers every request 200 with a small JSON body
+// (Komet reads `status`), except on paths told to hang. Records when each request arrived. It
+// listens on one port per endpoint (argv[2] of them) plus one for the ceiling: endpoints of
+// different customers are different origins, and delivery-service bounds what is in flight per origin.
+import { createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+const REPLY = '{"status":"1","message":"ok"}';
+const now = () => performance.timeOrigin + performance.now();
+const hanging = new Set();
+let arrivals = [];
+let count = 0;
+
+/** The event's sequence number, wherever the plugin's dialect put it (see events.mjs). */
+function sequenceOf(url, body) {
+  const inPath = /^\/s\/\d+\/(\d+)$/.exec(url);
+  if (inPath) return Number(inPath[1]);
+  try {
+    const json = JSON.parse(body);
+    return Number(json.orderId ?? json.order_no ?? json.data?.seq ?? json.data?.orderId ?? json.data?.orderNo);
+  } catch {
+    return NaN;
+  }
+}
+
+const handle = (request, response) => {
+  const chunks = [];
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', () => {
+    const at = now();
+    const route = request.url.split('/').slice(0, 3).join('/');
+    if (hanging.has(route)) return; // held open until the client gives up
+    count += 1;
+    arrivals.push([sequenceOf(request.url, Buffer.concat(chunks).toString('utf8')), at]);
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(REPLY) });
+    response.end(REPLY);
+  });
+};
+
+const servers = Array.from({ length: Number(process.argv[2]) + 1 }, () => {
+  const server = createServer(handle);
+  server.keepAliveTimeout = 60_000;
+  return server;
+});
+
+process.on('message', (message) => {
+  if (message.type === 'hang') hanging.add(message.route);
+  if (message.type === 'unhang') hanging.delete(message.route);
+  if (message.type === 'count') process.send({ type: 'count', count });
+  // Hands over what arrived since the last drain: [sequence, arrival time (ms since epoch)] pairs.
+  if (message.type === 'drain') {
+    process.send({ type: 'drained', arrivals, count });
+    arrivals = [];
+  }
+  if (message.type === 'stop') {
+    for (const server of servers) server.closeAllConnections();
+    Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))).then(() => process.exit(0));
+  }
+});
+
+Promise.all(servers.map((server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port))))).then(
+  (ports) => process.send({ type: 'listening', ports }),
+);

@@ -1,0 +1,53 @@
+// The hookbus services as child processes of the benchmark, from the build (dist/).
+import { spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Linux reports process CPU time in clock ticks of 1/100 s.
+const CLOCK_TICKS = 100;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Where the services' logs (warnings and errors) of the last run are kept. */
+export const LOG_DIR = path.join(root, '.data', 'bench-logs');
+
+/** Starts `name` with `env` on `port` and resolves once `/health/ready` answers 200. */
+export async function startService(name, port, env, extraNodeArgs = []) {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const out = openSync(path.join(LOG_DIR, `${name}-${port}.log`), 'a');
+  const child = spawn(process.execPath, [...extraNodeArgs, path.join(root, 'dist', 'apps', name, 'src', 'main.js')], {
+    cwd: root,
+    env: { PATH: process.env.PATH, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', out, out],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}; see ${LOG_DIR}`);
+    const ready = await fetch(`${url}/health/ready`).then((response) => response.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`${name} was not ready within 60 s`);
+    await sleep(100);
+  }
+  return {
+    name,
+    url,
+    pid: child.pid,
+    /** The process's peak resident set (VmHWM) so far, in MB. */
+    peakRssMb() {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return match ? Number(match[1]) / 1024 : NaN;
+    },
+    /** CPU time (user + system) the process has used so far, in seconds. */
+    cpuSeconds() {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
