@@ -18,7 +18,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { ensureDependencies } from '../ensure-deps.mjs';
 import { benchEvent, endpointFor, ENDPOINTS, subscriptionBody } from './plan.mjs';
 import { Receiver } from './receiver-client.mjs';
-import { LOG_DIR, startService } from './services.mjs';
+import { cpuSecondsOf, LOG_DIR, startService } from './services.mjs';
 import { latencySummary, round, sustainedRate } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,7 +34,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message) => console.log(`[bench] ${message}`);
 
 ensureDependencies();
-const { ensureKafka, stopKafka, kafkaVersion } = await import('../kafka/local-kafka.mjs');
+const { ensureKafka, stopKafka, kafkaVersion, runningPid } = await import('../kafka/local-kafka.mjs');
 const kafka = await ensureKafka();
 await run(process.execPath, [path.join(root, 'tools', 'build.mjs')]);
 const { Topics } = createRequire(import.meta.url)(path.join(root, 'dist', 'libs', 'contracts', 'src', 'index.js'));
@@ -84,7 +84,7 @@ try {
   running.add(receiver);
   const services = {};
   for (const name of ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service']) {
-    services[name] = await startService(name, await freePort(), serviceEnv(name));
+    services[name] = await startService(name, await freePort(), serviceEnv(name), profiling(name));
     running.add(services[name]);
   }
   await producer.connect();
@@ -101,15 +101,17 @@ try {
   running.delete(services['delivery-service']);
   const backlog = await produceBacklog(immediate, tenants);
   results.baseline = await measureBaseline(receiver, tenants, backlog);
-  const deliveryArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   results.hookbus = await withCpuShares('hookbus throughput', () =>
     drainRate(receiver, backlog, 'hookbus', async () => {
-      services['delivery-service'] = await startService('delivery-service', await freePort(), serviceEnv('delivery-service'), deliveryArgs);
+      services['delivery-service'] = await startService('delivery-service', await freePort(), serviceEnv('delivery-service'), profiling('delivery-service'));
       running.add(services['delivery-service']);
     }),
   );
 
+  // Each fixed-load run starts once every service has caught up with what came before.
+  await untilConsumersCaughtUp();
   results.latency = await withCpuShares('fixed load', () => measureLatency(receiver, tenants, 'fixed load'));
+  await untilConsumersCaughtUp();
   const hung = immediate[0];
   receiver.hang(hung.route);
   results.isolation = await measureLatency(receiver, tenants, `fixed load, ${hung.route} hanging`, hung);
@@ -238,15 +240,22 @@ async function measureLatency(receiver, tenants, label, hung) {
 
 /** Runs `phase` and logs the CPU each service used meanwhile (where the machine's 2 cores went). */
 async function withCpuShares(label, phase) {
-  const before = new Map([...running].filter((part) => part.cpuSeconds).map((service) => [service, service.cpuSeconds()]));
+  const broker = runningPid();
+  const parts = () => [
+    ...[...running].filter((part) => part.pid).map((part) => ({ name: part.name, pid: part.pid })),
+    ...(broker ? [{ name: 'kafka broker', pid: broker }] : []),
+  ];
+  const before = new Map(parts().map(({ pid }) => [pid, cpuSecondsOf(pid)]));
+  const benchBefore = process.cpuUsage();
   const began = performance.now();
   const result = await phase();
   const seconds = (performance.now() - began) / 1000;
+  const percent = (cpu) => `${round((cpu / seconds) * 100)} %`;
   // A service started during the phase spent all its CPU in it.
-  const shares = [...running]
-    .filter((part) => part.cpuSeconds)
-    .map((service) => `${service.name} ${round(((service.cpuSeconds() - (before.get(service) ?? 0)) / seconds) * 100)} %`);
-  log(`${label}: CPU per service (of one core): ${shares.join(', ')}`);
+  const shares = parts().map(({ name, pid }) => `${name} ${percent(cpuSecondsOf(pid) - (before.get(pid) ?? 0))}`);
+  const bench = process.cpuUsage(benchBefore);
+  shares.push(`bench ${percent((bench.user + bench.system) / 1e6)}`);
+  log(`${label}: CPU (100 % = one core): ${shares.join(', ')}`);
   return result;
 }
 
@@ -274,6 +283,30 @@ async function untilViewHolds(deliveryUrl, count) {
   while ((await (await fetch(`${deliveryUrl}/v1/subscription-view`)).json()).items.length < count) {
     if (Date.now() > deadline) throw new Error('delivery-service did not see every subscription within 60 s');
     await sleep(100);
+  }
+}
+
+/** Waits until every hookbus consumer group of this run has committed up to the end of its topics. */
+async function untilConsumersCaughtUp() {
+  const admin = client.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const groups = (await admin.listGroups()).groups.map(({ groupId }) => groupId).filter((id) => id.startsWith(`${prefix}hookbus-`));
+      let lag = 0;
+      for (const groupId of groups) {
+        for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+          const ends = new Map((await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, Number(high)]));
+          for (const { partition, offset } of partitions) lag += Math.max(0, (ends.get(partition) ?? 0) - Math.max(0, Number(offset)));
+        }
+      }
+      if (lag === 0) return;
+      if (Date.now() > deadline) throw new Error(`consumers still ${lag} messages behind after 120 s`);
+      await sleep(250);
+    }
+  } finally {
+    await admin.disconnect();
   }
 }
 
@@ -316,6 +349,12 @@ function report() {
 
 
 // --- helpers ----------------------------------------------------------------------------------
+
+/** `BENCH_CPU_PROF=<dir>` profiles the services named in `BENCH_PROFILE` (default delivery-service). */
+function profiling(name) {
+  const profiled = (process.env.BENCH_PROFILE ?? 'delivery-service').split(',');
+  return process.env.BENCH_CPU_PROF && profiled.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+}
 
 function message(event) {
   return { key: `${event.tenantid}:${event.subject}`, value: JSON.stringify(event) };

@@ -15,6 +15,8 @@ export class Receiver {
     /** For the ceiling. */
     this.url = `http://127.0.0.1:${port}`;
     this.endpointPorts = endpointPorts;
+    this.name = 'receiver';
+    this.pid = child.pid;
     child.on('message', (message) => {
       if (message.type === 'drained') this.#waiting.shift()?.(message.arrivals);
     });

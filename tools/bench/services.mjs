@@ -9,6 +9,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const CLOCK_TICKS = 100;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** CPU time (user + system) process `pid` has used so far, in seconds. */
+export function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
 /** Where the services' logs (warnings and errors) of the last run are kept. */
 export const LOG_DIR = path.join(root, '.data', 'bench-logs');
 
@@ -40,11 +46,7 @@ export async function startService(name, port, env, extraNodeArgs = []) {
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return match ? Number(match[1]) / 1024 : NaN;
     },
-    /** CPU time (user + system) the process has used so far, in seconds. */
-    cpuSeconds() {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    },
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

@@ -118,7 +118,7 @@ function format(serverProperties) {
     { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function runningPid() {
+export function runningPid() {
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8'));
   try {

@@ -4,6 +4,9 @@ import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platf
 import { configEnvSchema } from './config-env';
 import { ConfigModule } from './config.module';
 
+/** Delivery log records handled at once (the same delivery's records stay in order). */
+const LOG_RECORDS_IN_FLIGHT = 200;
+
 runMain('config-service', async () => {
   const env = loadEnv(configEnvSchema);
   const secrets = {
@@ -17,6 +20,8 @@ runMain('config-service', async () => {
     bodyLimit: env.CONFIG_BODY_LIMIT,
     openApi: { title: 'hookbus config-service', description: 'Tenants, API keys, subscriptions, notification channels and the delivery log.' },
     // The delivery log consumer: a database outage is retried well before a record is quarantined.
-    transport: (app) => new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500 }),
+    // Records of different deliveries are in flight together, so the log writer can group them.
+    transport: (app) =>
+      new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500, maxInFlight: LOG_RECORDS_IN_FLIGHT }),
   });
 });

@@ -10,3 +10,4 @@ export * from './kafka.transport';
 export * from './quarantine';
 export * from './compacted-topic-reader';
 export * from './header-scan';
+export * from './coalescer';

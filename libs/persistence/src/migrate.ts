@@ -10,7 +10,12 @@ const MIGRATION_LOCK = 7_355_608;
  */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const migrator = orm.getMigrator();
-  if (orm.config.get('driver') !== PostgreSqlDriver) return names(await migrator.up());
+  if (orm.config.get('driver') !== PostgreSqlDriver) {
+    // Write-ahead log: a commit appends to one file and syncs it (synchronous stays FULL) instead of
+    // creating, syncing and deleting a rollback journal, and readers no longer block the writer.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    return names(await migrator.up());
+  }
   const connection = orm.em.getConnection();
   return connection.transactional(async (transaction) => {
     await connection.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK], 'all', transaction);

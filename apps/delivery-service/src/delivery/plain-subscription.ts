@@ -2,8 +2,22 @@ import type { SubscriptionSnapshotV1 } from '@hookbus/contracts';
 import type { DeliverablePlugin, HttpMethod, Subscription, SubscriptionAuth } from '@hookbus/delivery-sdk';
 import type { SecretBox } from '@hookbus/platform';
 
+// Opening a snapshot costs AES-GCM decryptions. Snapshots are never changed in place (a change
+// replaces the object in the view), so each is opened once and forgotten with it.
+const opened = new WeakMap<SubscriptionSnapshotV1, Subscription>();
+const openedSecrets = new WeakMap<SubscriptionSnapshotV1, string[]>();
+
 /** The plain `Subscription` a plugin renders with: auth secrets opened, settings defaults applied. */
 export function plainSubscription(box: SecretBox, snapshot: SubscriptionSnapshotV1, plugin: DeliverablePlugin): Subscription {
+  let subscription = opened.get(snapshot);
+  if (!subscription) {
+    subscription = open(box, snapshot, plugin);
+    opened.set(snapshot, subscription);
+  }
+  return subscription;
+}
+
+function open(box: SecretBox, snapshot: SubscriptionSnapshotV1, plugin: DeliverablePlugin): Subscription {
   // Snapshots carry validated settings; a parse only fills defaults added since. If it no longer
   // parses, the stored settings still beat blocking the partition.
   const settings = plugin.settingsSchema.safeParse(snapshot.settings);
@@ -35,7 +49,12 @@ function unsealAuth(box: SecretBox, auth: SubscriptionSnapshotV1['auth']): Subsc
 
 /** Every signing secret still valid at `now`: during a rotation the previous one signs too. */
 export function activeSigningSecrets(box: SecretBox, snapshot: SubscriptionSnapshotV1, now: Date): string[] {
-  return snapshot.signingSecrets
-    .filter(({ expiresAt }) => expiresAt === undefined || Date.parse(expiresAt) > now.getTime())
-    .map(({ secret }) => box.decrypt(secret));
+  let secrets = openedSecrets.get(snapshot);
+  if (!secrets) {
+    secrets = snapshot.signingSecrets.map(({ secret }) => box.decrypt(secret));
+    openedSecrets.set(snapshot, secrets);
+  }
+  const plain = secrets;
+  return snapshot.signingSecrets.flatMap(({ expiresAt }, index) =>
+    expiresAt === undefined || Date.parse(expiresAt) > now.getTime() ? [plain[index]] : []);
 }

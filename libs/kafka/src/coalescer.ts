@@ -1,0 +1,64 @@
+/** How much one group may hold: at most `maxItems`, and items weighing at most `maxWeight` together. */
+export interface CoalescerLimits<T> {
+  readonly maxItems?: number;
+  readonly maxWeight?: number;
+  readonly weigh?: (item: T) => number;
+}
+
+interface Pending<T> {
+  readonly item: T;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Hands what is submitted while `handle` is busy to its next call, as one group: with nothing under
+ * way an item is handled at once (a lone caller waits no longer than without it); under load many
+ * callers share one round trip (a produce request, a transaction). Groups are handled one at a time
+ * in submission order. Each caller's promise settles with the group that carried its item; if a
+ * group fails, its items are handled one by one, so one bad item fails only its own caller.
+ */
+export class Coalescer<T> {
+  private queue: Pending<T>[] = [];
+  private busy = false;
+
+  constructor(
+    private readonly handle: (items: readonly T[]) => Promise<void>,
+    private readonly limits: CoalescerLimits<T> = {},
+  ) {}
+
+  submit(item: T): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (!this.busy) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.busy = true;
+    while (this.queue.length > 0) {
+      const group = this.takeGroup();
+      try {
+        await this.handle(group.map(({ item }) => item));
+        for (const pending of group) pending.resolve();
+      } catch (error) {
+        if (group.length === 1) group[0].reject(error);
+        else for (const pending of group) await this.handle([pending.item]).then(pending.resolve, pending.reject);
+      }
+    }
+    this.busy = false;
+  }
+
+  private takeGroup(): Pending<T>[] {
+    const { maxItems = Infinity, maxWeight = Infinity, weigh = () => 0 } = this.limits;
+    let weight = 0;
+    let count = 0;
+    while (count < this.queue.length && count < maxItems) {
+      const next = weigh(this.queue[count].item);
+      if (count > 0 && weight + next > maxWeight) break;
+      weight += next;
+      count += 1;
+    }
+    return this.queue.splice(0, count);
+  }
+}
