@@ -69,6 +69,7 @@ export class AttemptExecutor {
     } finally {
       release();
     }
+    if (result.kind === 'response') this.overflow.answered(rendered.url);
     const verdict: Classification = plugin.classify(result, { event, subscription, deliveryId: ref.deliveryId, attempt, now: new Date() });
 
     const record: DeliveryAttemptRecordV1 = {

@@ -2,7 +2,7 @@ import type { DeadLetterRecordV1, DeliveryAttemptRecordV1, HookbusEvent } from '
 import type { DeliverablePlugin, Subscription } from '@hookbus/delivery-sdk';
 import type { DeliveryPublisher } from './delivery.publisher';
 import { deliveryRefOf } from './delivery-ref';
-import { ENDPOINT_BUSY_DELAY_MS, EndpointOverflow } from './endpoint-overflow';
+import { ENDPOINT_BUSY_DELAY_MS, EndpointOverflow, MAX_ENDPOINT_BUSY_DELAY_MS } from './endpoint-overflow';
 
 describe('EndpointOverflow', () => {
   const logged: DeliveryAttemptRecordV1[] = [];
@@ -26,5 +26,22 @@ describe('EndpointOverflow', () => {
     expect(due).toBeGreaterThanOrEqual(ENDPOINT_BUSY_DELAY_MS);
     expect(due).toBeLessThan(ENDPOINT_BUSY_DELAY_MS + 1_000);
     expect(deadLettered[0].batch).toBeUndefined();
+  });
+
+  it('doubles the wait with each overflow of an endpoint that does not answer, up to the cap; an answer resets it', async () => {
+    const overflow = new EndpointOverflow(publisher);
+    const defer = async (url: string) => {
+      const before = Date.now();
+      await overflow.defer({ ref, event, plugin, attempt: 1, subscription: { settings: {} } as unknown as Subscription, request: { ...request, url }, inFlight: 32 });
+      return Math.round((Date.parse(deadLettered[deadLettered.length - 1].dueAt) - before) / 1_000);
+    };
+    const hanging = 'http://hangs.example/hook';
+    const waits = [];
+    for (let n = 0; n < 7; n += 1) waits.push(await defer(hanging));
+    expect(waits).toEqual([10, 20, 40, 80, 160, 300, 300].map((seconds) => Math.min(seconds * 1_000, MAX_ENDPOINT_BUSY_DELAY_MS) / 1_000));
+    expect(await defer('http://other.example/hook')).toBe(ENDPOINT_BUSY_DELAY_MS / 1_000);
+
+    overflow.answered(`${hanging}/other-path`);
+    expect(await defer(hanging)).toBe(ENDPOINT_BUSY_DELAY_MS / 1_000);
   });
 });
