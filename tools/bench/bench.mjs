@@ -114,7 +114,8 @@ try {
   await untilConsumersCaughtUp();
   const hung = immediate[0];
   receiver.hang(hung.route);
-  results.isolation = await measureLatency(receiver, tenants, `fixed load, ${hung.route} hanging`, hung);
+  const isolated = `fixed load, ${hung.route} hanging`;
+  results.isolation = await withCpuShares(isolated, () => measureLatency(receiver, tenants, isolated, hung));
   receiver.unhang(hung.route);
 
   results.rss = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, service.peakRssMb()]));
@@ -256,6 +257,7 @@ async function withCpuShares(label, phase) {
   const bench = process.cpuUsage(benchBefore);
   shares.push(`bench ${percent((bench.user + bench.system) / 1e6)}`);
   log(`${label}: CPU (100 % = one core): ${shares.join(', ')}`);
+  (results.cpu ??= {})[label] = shares.join(', ');
   return result;
 }
 
@@ -340,8 +342,9 @@ function report() {
     `- ${cpus.length} cores, ${cpus[0]?.model.trim()}, ${round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
     `- Node ${process.version}, Apache Kafka ${kafkaVersion()} (single local broker), kafkajs ${createRequire(import.meta.url)('kafkajs/package.json').version}`,
   ].join('\n');
+  const cpu = Object.entries(results.cpu ?? {}).map(([label, shares]) => `- ${label}: ${shares}`).join('\n');
   console.log(`\n${table}\n\n${machine}\n`);
-  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\n${METHOD}\n`;
+  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\nWhere the cores went (CPU per process, 100 % = one core):\n\n${cpu}\n\n${METHOD}\n`;
   mkdirSync(path.join(root, 'docs'), { recursive: true });
   writeFileSync(path.join(root, 'docs', 'benchmarks.md'), document);
   log('written to docs/benchmarks.md');
