@@ -15,6 +15,8 @@ const kafkajsLevels: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+const FETCH_MAX_BYTES = 2 * 1024 * 1024;
+
 /**
  * The hookbus message bus. Everything that touches Kafka goes through here, so the client library
  * (kafkajs today) stays an implementation detail of this lib.
@@ -92,7 +94,14 @@ export class KafkaBus {
     await this.connect();
     const consumer = new AtLeastOnceConsumer(options, {
       // Groups are namespaced like topics: two environments on one cluster never share a group.
-      consumer: this.kafka.consumer({ groupId: this.topicName(options.groupId), maxWaitTimeInMs: 500, allowAutoTopicCreation: false }),
+      consumer: this.kafka.consumer({
+        groupId: this.topicName(options.groupId),
+        maxWaitTimeInMs: 500,
+        allowAutoTopicCreation: false,
+        // A few thousand messages ahead keep every slot busy; kafkajs's default 10 MB per fetch
+        // would only hold a backlog in memory.
+        maxBytes: FETCH_MAX_BYTES,
+      }),
       topicName: this.topicName,
       contractName: this.contractName,
       quarantine: (message) => this.publish(Topics.quarantine.name, [message]),
