@@ -251,11 +251,14 @@ async function withCpuShares(label, phase) {
   const began = performance.now();
   const result = await phase();
   const seconds = (performance.now() - began) / 1000;
-  const percent = (cpu) => `${round((cpu / seconds) * 100)} %`;
+  const share = (user, system) => `${round(((user + system) / seconds) * 100)} % (system ${round((system / seconds) * 100)} %)`;
   // A service started during the phase spent all its CPU in it.
-  const shares = parts().map(({ name, pid }) => `${name} ${percent(cpuSecondsOf(pid) - (before.get(pid) ?? 0))}`);
+  const shares = parts().map(({ name, pid }) => {
+    const [now, then] = [cpuSecondsOf(pid), before.get(pid) ?? { user: 0, system: 0 }];
+    return `${name} ${share(now.user - then.user, now.system - then.system)}`;
+  });
   const bench = process.cpuUsage(benchBefore);
-  shares.push(`bench ${percent((bench.user + bench.system) / 1e6)}`);
+  shares.push(`bench ${share(bench.user / 1e6, bench.system / 1e6)}`);
   log(`${label}: CPU (100 % = one core): ${shares.join(', ')}`);
   (results.cpu ??= {})[label] = shares.join(', ');
   return result;

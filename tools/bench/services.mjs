@@ -9,10 +9,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const CLOCK_TICKS = 100;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** CPU time (user + system) process `pid` has used so far, in seconds. */
+/** CPU time process `pid` has used so far, in seconds: `{ user, system }`. */
 export function cpuSecondsOf(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
 }
 
 /** Where the services' logs (warnings and errors) of the last run are kept. */
