@@ -43,6 +43,8 @@ export const deliveryAttemptRecordV1 = z.object({
   error: z.string().optional(),
   outcome: z.enum(DELIVERY_STATUSES),
   vendorMessage: z.string().optional(),
+  /** The plugin judged the endpoint gone (410 Gone): config-service disables the subscription. */
+  gone: z.literal(true).optional(),
   /** The event, on a final outcome that did not deliver (failed, abandoned, cancelled) only: what a manual retry sends again. */
   event: cloudEventSchema.optional(),
 });

@@ -7,7 +7,7 @@ import { SubscriptionPublisher } from './subscription-publisher';
 import { Subscription } from './subscription.entity';
 
 /**
- * Disables a subscription that keeps failing: at once when its endpoint answers 410 Gone, or once
+ * Disables a subscription that keeps failing: at once when its plugin judged the endpoint gone (410), or once
  * its latest `deactivateAfterFailures` finished deliveries (a plugin setting; Komerce: 5) all failed.
  * It decides from the delivery log, so a redelivered attempt record decides the same way, and only
  * what happened since the subscription was last enabled counts.
@@ -34,7 +34,10 @@ export class SubscriptionDeactivator {
   }
 
   private async reasonToDisable(em: EntityManager, subscription: Subscription, record: DeliveryAttemptRecordV1): Promise<string | undefined> {
-    if (record.response?.status === 410) return `the endpoint answered 410 Gone (delivery ${record.deliveryId})`;
+    if (record.gone) {
+      const answer = record.response ? `answered HTTP ${record.response.status} Gone` : `is gone (${record.error ?? 'no answer'})`;
+      return `the endpoint ${answer} (delivery ${record.deliveryId})`;
+    }
     const limit = subscription.settings['deactivateAfterFailures'];
     if (typeof limit !== 'number' || limit < 1) return undefined;
     const latest = await em.find(

@@ -28,11 +28,13 @@ export class AttemptConsequences {
   constructor(@Inject(DeliveryPublisher) private readonly publisher: DeliveryPublisher) {}
 
   async apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict }: AttemptResult): Promise<void> {
-    const log = (outcome: DeliveryStatus, vendorMessage?: string) =>
+    const log = (outcome: DeliveryStatus, details: Pick<DeliveryAttemptRecordV1, 'vendorMessage' | 'gone'> = {}) =>
       this.publisher.log({
         ...record,
         outcome,
-        ...(vendorMessage === undefined ? {} : { vendorMessage }),
+        ...(details.vendorMessage === undefined ? {} : { vendorMessage: details.vendorMessage }),
+        // A gone endpoint also disables the subscription: config-service does that from this record.
+        ...(details.gone ? { gone: true as const } : {}),
         // A final failure keeps the event with it, so config-service can retry it by hand later.
         ...(outcome === 'failed' || outcome === 'abandoned' ? { event } : {}),
       });
@@ -46,9 +48,8 @@ export class AttemptConsequences {
 
     if (verdict.result === 'delivered') return log('delivered');
 
-    // 410 Gone also disables the subscription: config-service does that from this log record.
     if (verdict.result === 'failed') {
-      await log('failed', verdict.vendorMessage);
+      await log('failed', { vendorMessage: verdict.vendorMessage, ...(verdict.gone ? { gone: true } : {}) });
       return notify('delivery.failed', verdict.reason, verdict.vendorMessage);
     }
 
