@@ -1,4 +1,5 @@
-import { deliveryId } from '@hookbus/contracts';
+import { randomUUID } from 'node:crypto';
+import { deliveryId, Topics } from '@hookbus/contracts';
 import { pollUntil } from '@hookbus/testing';
 import { DeliveryHarness } from '../support/delivery-harness';
 import { WebhookReceiver } from '../support/webhook-receiver';
@@ -67,5 +68,49 @@ describe('a hanging endpoint does not hold up the same tenant\'s other subscript
       .map((request) => request.receivedAt - (publishedAt.get(String(request.headers['webhook-id'])) ?? Number.NaN))
       .sort((x, y) => x - y);
     console.log(`isolation: B got ${EVENTS} events in ${elapsed} ms; event-to-delivery p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`);
+  });
+});
+
+describe('a burst of retries does not hold up fresh events (real broker, real HTTP)', () => {
+  const LANE = 2;
+  let harness: DeliveryHarness;
+  let hanging: WebhookReceiver;
+
+  beforeAll(async () => {
+    // Both bounds tiny: before retries had a lane of their own, two held retries took every slot.
+    harness = await DeliveryHarness.start('delivery-retry-lane', {
+      HOOKBUS_EGRESS_ALLOW: '127.0.0.1',
+      DELIVERY_MAX_IN_FLIGHT: String(LANE),
+      DELIVERY_RETRY_MAX_IN_FLIGHT: String(LANE),
+    });
+    hanging = await WebhookReceiver.start();
+  });
+
+  afterAll(async () => {
+    await hanging?.stop();
+    await harness?.stop();
+  });
+
+  it(`an event reaches B while ${LANE} retries to A hang and more wait behind them`, async () => {
+    hanging.answer('hold');
+    harness.receiver.answer({ status: 200, body: '{"status":"1","message":"ok"}' });
+    const a = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${hanging.url}/a` });
+    await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${harness.receiver.url}/b` });
+
+    // Released straight onto the retry topic, addressed to A only, as the retry-scheduler does.
+    const releases = Array.from({ length: 3 * LANE }, (_, n) => {
+      const event = { specversion: '1.0', id: randomUUID(), source: 'urn:hookbus:test', type: 'order.confirmed', time: new Date().toISOString(), subject: `r-${n}`, tenantid: harness.tenantId, data: { companyId: 6316, orderId: n } };
+      return { deliveryId: deliveryId(event.id, a.id), eventId: event.id, subscriptionId: a.id, tenantId: harness.tenantId, attempt: 2, event, manual: false };
+    });
+    await harness.bus.publish(Topics.retries.name, releases.map((release) => ({ key: release.deliveryId, value: JSON.stringify(release) })));
+    const released = new Set(releases.map((release) => release.deliveryId));
+    const heldRetries = () => hanging.requests.filter((request) => released.has(String(request.headers['webhook-id']))).length;
+    await pollUntil(`A holds ${LANE} retries`, () => heldRetries() === LANE);
+
+    // The event goes to A (held too) and B.
+    await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 1 });
+    // komet's timeout is 15 s: B's delivery must come while A still holds its retries, the rest queued.
+    await pollUntil('B received the event', () => harness.receiver.at('/b').length === 1, { timeoutMs: WELL_BEFORE_TIMEOUT_MS });
+    expect(heldRetries()).toBe(LANE);
   });
 });

@@ -13,8 +13,13 @@ export const deliveryEnvSchema = z.object({
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-delivery-service'),
   /** Hosts, IPs or CIDRs the sender may reach although they are loopback, private or link-local. */
   HOOKBUS_EGRESS_ALLOW: z.string().default('').transform(commaList),
-  /** Messages (events and retries) one instance handles at once; same-subject events stay in order. */
+  /** Events one instance handles at once; same-subject events stay in order. */
   DELIVERY_MAX_IN_FLIGHT: intVar(1, 1_024, 64),
+  /**
+   * Retries one instance handles at once, on top of the events. Below DELIVERY_MAX_PER_ENDPOINT by
+   * default, so a paced batch released to one endpoint does not overflow that endpoint by itself.
+   */
+  DELIVERY_RETRY_MAX_IN_FLIGHT: intVar(1, 1_024, 16),
   /**
    * Attempts in flight to one endpoint (origin); beyond it a delivery goes to the retry path at once.
    * Half the instance's capacity by default: a hanging endpoint can hold no more than that, and a

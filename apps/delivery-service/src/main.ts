@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
 import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platform';
 import { deliveryEnvSchema } from './delivery-env';
@@ -16,9 +17,11 @@ runMain('delivery-service', async () => {
     env,
     transport: (app) => {
       const view = app.get(SubscriptionView);
-      // One consumer serves the events and the retry topic, so both share the in-flight bound;
-      // the default ordering key (the message key, `tenantId:subject` for events) keeps a subject's order.
-      return new GatedKafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxInFlight: env.DELIVERY_MAX_IN_FLIGHT }, () => view.caughtUp());
+      // The default ordering key (the message key, `tenantId:subject` for events) keeps a subject's order.
+      // Retries come in bursts (a paced run releases a whole batch at once): a lane of their own
+      // keeps a burst from holding up fresh events.
+      const lanes = { [Topics.retries.name]: { groupId: `${env.KAFKA_GROUP_ID}.retries`, maxInFlight: env.DELIVERY_RETRY_MAX_IN_FLIGHT } };
+      return new GatedKafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxInFlight: env.DELIVERY_MAX_IN_FLIGHT, lanes }, () => view.caughtUp());
     },
   });
 });

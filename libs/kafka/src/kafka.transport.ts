@@ -4,14 +4,23 @@ import type { AtLeastOnceConsumer, ConsumerOptions } from './at-least-once-consu
 import type { ConsumedMessage } from './consumed-message';
 import type { KafkaBus } from './kafka-bus';
 
-export type KafkaTransportOptions = Omit<ConsumerOptions, 'topics' | 'handle'>;
+type LaneOptions = Omit<ConsumerOptions, 'topics' | 'handle'>;
+
+export interface KafkaTransportOptions extends LaneOptions {
+  /**
+   * Topics served by a consumer of their own, in a group of their own (kafkajs assigns partitions
+   * as if every member of a group read the same topics): its in-flight bound is its own, so a burst
+   * on it cannot hold up the other topics.
+   */
+  readonly lanes?: Readonly<Record<string, LaneOptions>>;
+}
 
 /**
- * A NestJS microservice transport over KafkaBus: every `@ConsumeTopic(topic)` handler of the app is
- * served by one at-least-once consumer in the app's consumer group.
+ * A NestJS microservice transport over KafkaBus: the app's `@ConsumeTopic(topic)` handlers are
+ * served by one at-least-once consumer in the app's consumer group, except topics given a lane.
  */
 export class KafkaTransport extends Server implements CustomTransportStrategy {
-  private consumer?: AtLeastOnceConsumer;
+  private readonly consumers: AtLeastOnceConsumer[] = [];
   // Nest resolves a pattern by normalising it on every call; once per topic is enough.
   private readonly handlerOf = new Map<string, MessageHandler>();
 
@@ -24,9 +33,15 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
+      const { lanes = {}, ...shared } = this.options;
       const topics = [...this.getHandlers().keys()];
-      if (topics.length > 0) {
-        this.consumer = await this.bus.consume({ ...this.options, topics, handle: (message) => this.dispatch(message) });
+      const sharedTopics = topics.filter((topic) => !lanes[topic]);
+      const consumers = [
+        ...(sharedTopics.length > 0 ? [{ ...shared, topics: sharedTopics }] : []),
+        ...topics.filter((topic) => lanes[topic]).map((topic) => ({ ...shared, ...lanes[topic], topics: [topic] })),
+      ];
+      for (const options of consumers) {
+        this.consumers.push(await this.bus.consume({ ...options, handle: (message) => this.dispatch(message) }));
       }
       callback();
     } catch (error) {
@@ -35,8 +50,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
-    await this.consumer?.stop();
-    this.consumer = undefined;
+    await Promise.all(this.consumers.splice(0).map((consumer) => consumer.stop()));
   }
 
   on(): never {
