@@ -1,4 +1,4 @@
-import { deliveryId, type DeliveryAttemptRecordV1 } from '@hookbus/contracts';
+import { deliveryId, type DeliveryAttemptRecordV1, EVENT_TYPES, type HookbusEvent } from '@hookbus/contracts';
 import { MalformedMessageError } from '@hookbus/kafka';
 import { type OpenDatabase, openDatabase } from '@hookbus/persistence';
 import { DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATIONS } from './deliveries.module-parts';
@@ -119,6 +119,46 @@ describe('DeliveryLogWriter on SQLite', () => {
 
     await expect(writer.record(attempt(2, { tenantId: 'tnt_b' }))).rejects.toBeInstanceOf(MalformedMessageError);
     expect(await attempts()).toHaveLength(1);
+  });
+
+  it('writes records consumed together as one group, the same attempt once', async () => {
+    const failed = attempt(2, { outcome: 'failed', vendorMessage: 'refused' });
+    await Promise.all([writer.record(attempt(1)), writer.record(failed), writer.record(failed), writer.record(attempt(1, { eventId: 'evt-2' }))]);
+
+    expect((await attempts()).map(({ n, outcome }) => [n, outcome])).toEqual([[1, 'retrying'], [2, 'failed']]);
+    expect(await delivery()).toMatchObject({ status: 'failed', attemptCount: 2, vendorMessage: 'refused', finishedAt: new Date(failed.at) });
+    expect(await db.orm.em.fork().count(Delivery)).toBe(2);
+  });
+
+  it('keeps the first subject and the latest event a record carried', async () => {
+    const event: HookbusEvent = {
+      specversion: '1.0',
+      id: 'evt-1',
+      source: '/shop',
+      type: EVENT_TYPES[0],
+      time: '2025-01-01T00:00:00Z',
+      subject: 'order-42',
+      tenantid: TENANT,
+      data: { orderId: 1 },
+    };
+    await writer.record(attempt(1, { subject: undefined }));
+    await writer.record(attempt(2, { outcome: 'failed', event }));
+    await writer.record(attempt(2, { outcome: 'failed', subject: 'order-43' }));
+
+    expect(await delivery()).toMatchObject({ subject: 'order-42', event });
+  });
+
+  it('refuses only the record that claims a delivery first seen in its own group for another tenant', async () => {
+    // The first record is written at once, the two that arrive meanwhile as one group.
+    const [, mine, theirs] = await Promise.allSettled([
+      writer.record(attempt(1, { eventId: 'evt-0' })),
+      writer.record(attempt(1)),
+      writer.record(attempt(2, { tenantId: 'tnt_b' })),
+    ]);
+
+    expect(mine.status).toBe('fulfilled');
+    expect(theirs).toMatchObject({ status: 'rejected', reason: expect.any(MalformedMessageError) });
+    expect(await delivery()).toMatchObject({ tenantId: TENANT, attemptCount: 1 });
   });
 
   describe('DeliveriesService reading it back', () => {

@@ -1,14 +1,29 @@
 import { EntityManager } from '@mikro-orm/core';
+import type { Knex, EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryAttemptRecordV1 } from '@hookbus/contracts';
 import { Coalescer, MalformedMessageError } from '@hookbus/kafka';
-import { truncateUtf8 } from './attempt-record';
-import { DeliveryAttempt } from './delivery-attempt.entity';
-import { summarize } from './delivery-summary';
-import { Delivery } from './delivery.entity';
+import { type AttemptFacts, summarize } from './delivery-summary';
+import { ATTEMPT_FACT_COLUMNS, DeliveryLogRows, type StoredAttemptFacts } from './delivery-log.rows';
+import { type Statement, upsertStatement } from './upsert-statement';
 
 /** Records per transaction at most; a group of this size writes in a few milliseconds. */
 const MAX_GROUP = 200;
+
+const excluded = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, `excluded.${column}`]));
+
+/** A redelivered attempt replaces the stored one, column for column. */
+const ATTEMPT_REPLACE = excluded(['at', 'request', 'response', 'duration_ms', 'error', 'outcome', 'vendor_message']);
+
+/**
+ * A delivery's state follows all its attempts; its subject stays once set, its event changes only
+ * when a record carries one; who it is (tenant, event, subscription, plugin) never changes.
+ */
+const DELIVERY_UPDATE = {
+  ...excluded(['status', 'vendor_message', 'attempt_count', 'finished_at', 'created_at', 'updated_at']),
+  subject: 'coalesce(deliveries.subject, excluded.subject)',
+  event: 'coalesce(excluded.event, deliveries.event)',
+};
 
 /**
  * Writes attempt records into the delivery log. Idempotent: an attempt is identified by
@@ -20,8 +35,11 @@ const MAX_GROUP = 200;
 @Injectable()
 export class DeliveryLogWriter {
   private readonly groups = new Coalescer<DeliveryAttemptRecordV1>((records) => this.write(records), { maxItems: MAX_GROUP });
+  private readonly rows: DeliveryLogRows;
 
-  constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
+  constructor(@Inject(EntityManager) private readonly em: EntityManager) {
+    this.rows = new DeliveryLogRows(em.getPlatform());
+  }
 
   /** Resolves once the record is committed. */
   record(record: DeliveryAttemptRecordV1): Promise<void> {
@@ -29,51 +47,68 @@ export class DeliveryLogWriter {
   }
 
   private async write(records: readonly DeliveryAttemptRecordV1[]): Promise<void> {
-    // Called from a Kafka handler, outside any request: work in a fork of our own.
-    await this.em.fork().transactional(async (em) => {
-      const ids = [...new Set(records.map(({ deliveryId }) => deliveryId))];
-      const deliveries = new Map((await em.find(Delivery, { id: { $in: ids } })).map((delivery) => [delivery.id, delivery]));
+    const byDelivery = groupByDelivery(records);
+    const ids = [...byDelivery.keys()];
+    // Plain SQL on the ORM's connection: entities, the identity map and change sets cost several
+    // times the CPU of the writes themselves at thousands of records a second.
+    await (this.em as SqlEntityManager).getConnection().transactional(async (trx) => {
+      const owners = new Map<string, string>();
+      for (const row of await trx('deliveries').select('id', 'tenant_id').whereIn('id', ids)) owners.set(row.id, row.tenant_id);
       for (const record of records) {
-        const owner = deliveries.get(record.deliveryId)?.tenantId;
+        // A delivery new to the log belongs to the tenant of its first record, as if written one by one.
+        const owner = owners.get(record.deliveryId) ?? byDelivery.get(record.deliveryId)?.[0].tenantId;
         // Fails the group; written one by one, only this record fails (and is quarantined).
-        if (owner !== undefined && owner !== record.tenantId) {
+        if (owner !== record.tenantId) {
           throw new MalformedMessageError(`delivery ${record.deliveryId} belongs to another tenant than ${record.tenantId}`);
         }
       }
-      await em.upsertMany(DeliveryAttempt, records.map(attemptRow));
 
-      const attempts = await em.find(DeliveryAttempt, { deliveryId: { $in: ids } }, { fields: ['deliveryId', 'n', 'at', 'outcome', 'vendorMessage'] });
+      // The attempts after this write: those stored (a new delivery has none), replaced by the group's.
+      const attempts = await this.storedAttempts(trx, ids.filter((id) => owners.has(id)));
+      const attemptRows = new Map<string, ReturnType<DeliveryLogRows['attempt']>>();
       for (const record of records) {
-        const { vendorMessage, ...summary } = summarize(attempts.filter(({ deliveryId }) => deliveryId === record.deliveryId));
-        const row = deliveries.get(record.deliveryId) ?? em.create(Delivery, {
-          id: record.deliveryId,
-          tenantId: record.tenantId,
-          eventId: record.eventId,
-          subscriptionId: record.subscriptionId,
-          plugin: record.plugin,
-          hook: record.hook,
-          ...summary,
-        });
-        deliveries.set(record.deliveryId, row);
-        Object.assign(row, summary, { vendorMessage: vendorMessage ?? null, updatedAt: new Date() });
-        row.subject ??= record.subject;
-        if (record.event) row.event = record.event;
+        attemptsOf(attempts, record.deliveryId).set(record.attempt, factsOf(record));
+        // One row per attempt: PostgreSQL refuses to upsert the same key twice in one statement.
+        attemptRows.set(`${record.deliveryId}\n${record.attempt}`, this.rows.attempt(record));
       }
+      await run(trx, upsertStatement('delivery_attempts', [...attemptRows.values()], ['delivery_id', 'n'], ATTEMPT_REPLACE));
+
+      const now = new Date();
+      const deliveryRows = [...byDelivery].map(([id, itsRecords]) => this.rows.delivery(itsRecords, summarize([...attemptsOf(attempts, id).values()]), now));
+      await run(trx, upsertStatement('deliveries', deliveryRows, ['id'], DELIVERY_UPDATE));
     });
+  }
+
+  private async storedAttempts(trx: Knex, ids: readonly string[]): Promise<Map<string, Map<number, AttemptFacts>>> {
+    const attempts = new Map<string, Map<number, AttemptFacts>>();
+    if (ids.length === 0) return attempts;
+    const rows: StoredAttemptFacts[] = await trx('delivery_attempts').select(ATTEMPT_FACT_COLUMNS).whereIn('delivery_id', ids);
+    for (const row of rows) attemptsOf(attempts, row.delivery_id).set(row.n, this.rows.attemptFacts(row));
+    return attempts;
   }
 }
 
-/** The attempt's row; absent optional fields are written as null, so a replaced attempt loses what it no longer says. */
-function attemptRow(record: DeliveryAttemptRecordV1): DeliveryAttempt {
-  return {
-    deliveryId: record.deliveryId,
-    n: record.attempt,
-    at: new Date(record.at),
-    request: record.request,
-    response: record.response ? { status: record.response.status, body: truncateUtf8(record.response.body) } : null,
-    durationMs: record.durationMs,
-    error: record.error ?? null,
-    outcome: record.outcome,
-    vendorMessage: record.vendorMessage ?? null,
-  };
+function groupByDelivery(records: readonly DeliveryAttemptRecordV1[]): Map<string, DeliveryAttemptRecordV1[]> {
+  const groups = new Map<string, DeliveryAttemptRecordV1[]>();
+  for (const record of records) {
+    const own = groups.get(record.deliveryId);
+    if (own) own.push(record);
+    else groups.set(record.deliveryId, [record]);
+  }
+  return groups;
 }
+
+function attemptsOf(attempts: Map<string, Map<number, AttemptFacts>>, deliveryId: string): Map<number, AttemptFacts> {
+  let own = attempts.get(deliveryId);
+  if (!own) attempts.set(deliveryId, (own = new Map()));
+  return own;
+}
+
+const factsOf = (record: DeliveryAttemptRecordV1): AttemptFacts => ({
+  n: record.attempt,
+  at: new Date(record.at),
+  outcome: record.outcome,
+  vendorMessage: record.vendorMessage,
+});
+
+const run = (trx: Knex, { sql, bindings }: Statement) => trx.raw(sql, bindings as Knex.RawBinding[]);
