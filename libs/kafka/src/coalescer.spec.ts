@@ -17,4 +17,24 @@ describe('Coalescer', () => {
     await Promise.all(all);
     expect(groups).toEqual([[1], [2, 3], [4, 5]]);
   });
+
+  it('with lingerMs, lets a group wait for company, and hands a full group over at once', async () => {
+    jest.useFakeTimers();
+    try {
+      const groups: number[][] = [];
+      const coalescer = new Coalescer<number>(async (items) => void groups.push([...items]), { maxItems: 3, lingerMs: 100 });
+      const first = [coalescer.submit(1), coalescer.submit(2)];
+      await jest.advanceTimersByTimeAsync(99);
+      expect(groups).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      await Promise.all(first);
+      expect(groups).toEqual([[1, 2]]);
+
+      const full = [3, 4, 5].map((item) => coalescer.submit(item));
+      await Promise.all(full);
+      expect(groups).toEqual([[1, 2], [3, 4, 5]]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -3,6 +3,12 @@ export interface CoalescerLimits<T> {
   readonly maxItems?: number;
   readonly maxWeight?: number;
   readonly weigh?: (item: T) => number;
+  /**
+   * How long a group short of `maxItems` waits for more before it is handled (default 0: at once).
+   * Where each call has a high fixed cost (a database commit) this turns a steady trickle into
+   * a few large groups, at the price of that much delay.
+   */
+  readonly lingerMs?: number;
 }
 
 interface Pending<T> {
@@ -21,6 +27,8 @@ interface Pending<T> {
 export class Coalescer<T> {
   private queue: Pending<T>[] = [];
   private busy = false;
+  /** Ends the current linger early: the group is full. */
+  private filled?: () => void;
 
   constructor(
     private readonly handle: (items: readonly T[]) => Promise<void>,
@@ -30,6 +38,7 @@ export class Coalescer<T> {
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      if (this.queue.length >= (this.limits.maxItems ?? Infinity)) this.filled?.();
       if (!this.busy) void this.drain();
     });
   }
@@ -37,6 +46,7 @@ export class Coalescer<T> {
   private async drain(): Promise<void> {
     this.busy = true;
     while (this.queue.length > 0) {
+      if (this.shortOfFull()) await this.linger();
       const group = this.takeGroup();
       try {
         await this.handle(group.map(({ item }) => item));
@@ -47,6 +57,20 @@ export class Coalescer<T> {
       }
     }
     this.busy = false;
+  }
+
+  private shortOfFull(): boolean {
+    return (this.limits.lingerMs ?? 0) > 0 && this.queue.length < (this.limits.maxItems ?? Infinity);
+  }
+
+  private async linger(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.filled = resolve;
+      timer = setTimeout(resolve, this.limits.lingerMs);
+    });
+    clearTimeout(timer);
+    this.filled = undefined;
   }
 
   private takeGroup(): Pending<T>[] {

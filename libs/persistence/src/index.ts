@@ -6,3 +6,4 @@ export * from './open-database';
 export * from './persistence-options';
 export * from './persistence.module';
 export * from './schema-migration';
+export * from './upsert-statement';
