@@ -3,7 +3,13 @@ import { Payload } from '@nestjs/microservices';
 import { Topics } from '@hookbus/contracts';
 import { type ConsumedMessage, ConsumeTopic } from '@hookbus/kafka';
 import { decodeDeadLetter } from './dead-letter-message';
-import { PendingReleaseStore } from './pending-release.store';
+import { MAX_GROUP, PendingReleaseStore } from './pending-release.store';
+
+/**
+ * Dead letters handled at once: a full group of the store. With fewer, a backlog would be stored
+ * in groups that never fill and each wait out the store's linger.
+ */
+export const DEAD_LETTERS_IN_FLIGHT = MAX_GROUP;
 
 /** Takes dead letters off the topic; the offset is committed only once the row is stored. */
 @Controller()

@@ -1,0 +1,58 @@
+import type { Platform } from '@mikro-orm/core';
+import type { DeadLetterRecordV1, RetryRecordV1 } from '@hookbus/contracts';
+import { type BatchInfo, firstRunAt } from '../release/pacing';
+import { releaseId } from '../store/release-id';
+
+/** The retry record a dead letter becomes once due. */
+export const retryRecordOf = (record: DeadLetterRecordV1): RetryRecordV1 => ({
+  deliveryId: record.deliveryId,
+  eventId: record.eventId,
+  subscriptionId: record.subscriptionId,
+  tenantId: record.tenantId,
+  attempt: record.attempt,
+  event: record.event,
+  manual: false,
+});
+
+/**
+ * The rows a dead letter becomes, as the store writes them with plain SQL, column for column (see
+ * the 0001 migration). Values are encoded the way MikroORM encodes them on the same database (a
+ * `datetime` is epoch milliseconds on SQLite, a `json` column holds JSON text), so the entities
+ * the release loop reads see them as if MikroORM had written them.
+ */
+export class PendingReleaseRows {
+  constructor(private readonly platform: Platform) {}
+
+  /** A new, unclaimed pending row; the claim columns start null by default. */
+  pending(record: DeadLetterRecordV1, now: Date) {
+    return {
+      id: releaseId(record.deliveryId, record.attempt),
+      delivery_id: record.deliveryId,
+      subscription_id: record.subscriptionId,
+      tenant_id: record.tenantId,
+      attempt: record.attempt,
+      due_at: this.datetime(new Date(record.dueAt)),
+      paced: record.batch !== undefined,
+      record: this.platform.convertJsonToDatabaseValue(retryRecordOf(record)),
+      created_at: this.datetime(now),
+    };
+  }
+
+  /** The schedule of a paced record's subscription, as it is if the subscription is new. */
+  schedule(subscriptionId: string, batch: BatchInfo, now: Date) {
+    return {
+      subscription_id: subscriptionId,
+      frequency_minutes: batch.frequencyMinutes,
+      batch_size: batch.batchSize,
+      next_run_at: this.datetime(firstRunAt(now)),
+      updated_at: this.datetime(now),
+    };
+  }
+
+  private datetime(value: Date) {
+    return this.platform.processDateProperty(value);
+  }
+}
+
+export type PendingRow = ReturnType<PendingReleaseRows['pending']>;
+export type ScheduleRow = ReturnType<PendingReleaseRows['schedule']>;
