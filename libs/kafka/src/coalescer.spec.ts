@@ -37,11 +37,4 @@ describe('Coalescer', () => {
       jest.useRealTimers();
     }
   });
-
-  it('with lingerMs, a group full by weight is handed over at once', async () => {
-    const groups: string[][] = [];
-    const coalescer = new Coalescer<string>(async (items) => void groups.push([...items]), { maxWeight: 4, weigh: (item) => item.length, lingerMs: 60_000 });
-    await Promise.all([coalescer.submit('ab'), coalescer.submit('cd')]);
-    expect(groups).toEqual([['ab', 'cd']]);
-  });
 });

@@ -4,8 +4,7 @@ export interface CoalescerLimits<T> {
   readonly maxWeight?: number;
   readonly weigh?: (item: T) => number;
   /**
-   * How long a group short of full (`maxItems` or `maxWeight`) waits for more before it is handled
-   * (default 0: at once).
+   * How long a group short of `maxItems` waits for more before it is handled (default 0: at once).
    * Where each call has a high fixed cost (a database commit) this turns a steady trickle into
    * a few large groups, at the price of that much delay.
    */
@@ -27,7 +26,6 @@ interface Pending<T> {
  */
 export class Coalescer<T> {
   private queue: Pending<T>[] = [];
-  private queuedWeight = 0;
   private busy = false;
   /** Ends the current linger early: the group is full. */
   private filled?: () => void;
@@ -40,8 +38,7 @@ export class Coalescer<T> {
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.limits.weigh) this.queuedWeight += this.limits.weigh(item);
-      if (!this.shortOfFull()) this.filled?.();
+      if (this.queue.length >= (this.limits.maxItems ?? Infinity)) this.filled?.();
       if (!this.busy) void this.drain();
     });
   }
@@ -49,7 +46,7 @@ export class Coalescer<T> {
   private async drain(): Promise<void> {
     this.busy = true;
     while (this.queue.length > 0) {
-      if ((this.limits.lingerMs ?? 0) > 0 && this.shortOfFull()) await this.linger();
+      if (this.shortOfFull()) await this.linger();
       const group = this.takeGroup();
       try {
         await this.handle(group.map(({ item }) => item));
@@ -63,8 +60,7 @@ export class Coalescer<T> {
   }
 
   private shortOfFull(): boolean {
-    const { maxItems = Infinity, maxWeight = Infinity } = this.limits;
-    return this.queue.length < maxItems && this.queuedWeight < maxWeight;
+    return (this.limits.lingerMs ?? 0) > 0 && this.queue.length < (this.limits.maxItems ?? Infinity);
   }
 
   private async linger(): Promise<void> {
@@ -87,7 +83,6 @@ export class Coalescer<T> {
       weight += next;
       count += 1;
     }
-    this.queuedWeight -= weight;
     return this.queue.splice(0, count);
   }
 }

@@ -30,19 +30,18 @@ export class KafkaBus {
   private readonly prefix: string;
   private connected?: Promise<void>;
   // Concurrent publishes share produce requests (see PublishBatcher).
-  private readonly batcher: PublishBatcher;
+  private readonly batcher = new PublishBatcher(async (batch) => {
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: batch.map(({ topic, messages }) => ({
+        topic: this.topicName(topic),
+        messages: messages.map(({ key, value, headers, partition }) => ({ key, value, partition, headers: headers ? { ...headers } : undefined })),
+      })),
+    });
+  });
 
   constructor(private readonly options: KafkaOptions & { replicationFactor?: number }) {
     this.prefix = options.topicPrefix ?? '';
-    this.batcher = new PublishBatcher(async (batch) => {
-      await this.producer.sendBatch({
-        acks: -1,
-        topicMessages: batch.map(({ topic, messages }) => ({
-          topic: this.topicName(topic),
-          messages: messages.map(({ key, value, headers, partition }) => ({ key, value, partition, headers: headers ? { ...headers } : undefined })),
-        })),
-      });
-    }, options.lingerMs);
     const kafkajsLogger = new Logger('kafkajs');
     this.kafka = new Kafka({
       clientId: options.clientId,

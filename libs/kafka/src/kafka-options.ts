@@ -8,9 +8,4 @@ export interface KafkaOptions {
    * without seeing each other's messages. Empty in production by default.
    */
   readonly topicPrefix?: string;
-  /**
-   * How long a publish waits for others to share its produce request (Kafka's `linger.ms`, whose
-   * default is 5 ms since Kafka 4.0). Default 0: sent at once.
-   */
-  readonly lingerMs?: number;
 }

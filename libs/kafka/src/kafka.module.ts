@@ -8,7 +8,6 @@ export interface KafkaEnv {
   readonly KAFKA_BROKERS: readonly string[];
   readonly KAFKA_TOPIC_PREFIX: string;
   readonly KAFKA_REPLICATION_FACTOR: number;
-  readonly KAFKA_LINGER_MS: number;
 }
 
 /**
@@ -34,7 +33,6 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
       brokers: env.KAFKA_BROKERS,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
-      lingerMs: env.KAFKA_LINGER_MS,
     });
   }
 

@@ -14,15 +14,15 @@ const MAX_BATCH_BYTES = 512 * 1024;
 
 /**
  * Carries the messages of many `publish` calls in one produce request (see Coalescer): a lone
- * publish is sent at once (or after `lingerMs`), concurrent ones share the next send. Each caller's promise settles with
+ * publish is sent at once, concurrent ones share the next send. Each caller's promise settles with
  * the send that carried its messages (acks=all), so `publish` keeps its durability contract, and
  * one send at a time keeps per-key order across calls.
  */
 export class PublishBatcher {
   private readonly coalescer: Coalescer<Publication>;
 
-  constructor(send: (batch: TopicBatch) => Promise<void>, lingerMs = 0) {
-    this.coalescer = new Coalescer((publications) => send(grouped(publications)), { maxWeight: MAX_BATCH_BYTES, weigh: sizeOf, lingerMs });
+  constructor(send: (batch: TopicBatch) => Promise<void>) {
+    this.coalescer = new Coalescer((publications) => send(grouped(publications)), { maxWeight: MAX_BATCH_BYTES, weigh: sizeOf });
   }
 
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {

@@ -47,7 +47,6 @@ export const commonEnv = (defaultPort: number) => ({
     .pipe(z.array(z.string().regex(hostPort, 'each broker must be host:port')).min(1)),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"').default(''),
   KAFKA_REPLICATION_FACTOR: intVar(1, 7, 1),
-  KAFKA_LINGER_MS: intVar(0, 1_000, 5),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
