@@ -16,16 +16,16 @@ export const deliveryEnvSchema = z.object({
   /** Events one instance handles at once; same-subject events stay in order. */
   DELIVERY_MAX_IN_FLIGHT: intVar(1, 1_024, 64),
   /**
-   * Retries one instance handles at once, on top of the events. Below DELIVERY_MAX_PER_ENDPOINT by
-   * default, so a paced batch released to one endpoint does not overflow that endpoint by itself.
+   * Retries one instance handles at once, on top of the events. Not above DELIVERY_MAX_PER_ENDPOINT
+   * by default, so a paced batch released to one endpoint does not overflow that endpoint by itself.
    */
   DELIVERY_RETRY_MAX_IN_FLIGHT: intVar(1, 1_024, 16),
   /**
    * Attempts in flight to one endpoint (origin); beyond it a delivery goes to the retry path at once.
-   * Half the instance's capacity by default: a hanging endpoint can hold no more than that, and a
-   * burst to one healthy endpoint rarely overflows.
+   * A quarter of the events' slots by default, so a hanging endpoint holds no more; and as many as
+   * the sender's connections per origin, so no attempt waits for a socket while its timeout runs.
    */
-  DELIVERY_MAX_PER_ENDPOINT: intVar(1, 512, 32),
+  DELIVERY_MAX_PER_ENDPOINT: intVar(1, 512, 16),
   /** One deployment per vendor is possible: each loads only the plugins named here. */
   DELIVERY_PLUGINS: z
     .string()
