@@ -24,9 +24,12 @@ import { latencySummary, round, sustainedRate } from './stats.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const quick = process.argv.includes('--quick');
+// A full run measures each fixed load over one whole period of the SecuTix schedule (see plan.mjs),
+// so both windows carry one paced batch run, which is real load that slows every delivery meanwhile.
+const SECUTIX_PERIOD_SECONDS = 60;
 const SETTINGS = quick
   ? { ceilingMs: 4_000, ingestMs: 4_000, backlog: 8_000, warmupSeconds: 3, loadSeconds: 8, drainTimeoutMs: 60_000 }
-  : { ceilingMs: 10_000, ingestMs: 10_000, backlog: 30_000, warmupSeconds: 5, loadSeconds: 30, drainTimeoutMs: 300_000 };
+  : { ceilingMs: 10_000, ingestMs: 10_000, backlog: 30_000, warmupSeconds: 5, loadSeconds: SECUTIX_PERIOD_SECONDS, drainTimeoutMs: 300_000 };
 const OFFERED_PER_SECOND = 1_000;
 const IN_FLIGHT = 64;
 const now = () => performance.timeOrigin + performance.now();
@@ -72,7 +75,10 @@ const METHOD = `## How each figure is measured
   the 50 subscriptions, once every consumer has caught up and after a warm-up at the same load; from
   just before the produce call to the receiver reading the request. SecuTix orders wait for their
   subscription's scheduled run by design and are left out, as is the hanging endpoint in the
-  isolation run (it holds requests until the plugin's 15 s timeout).
+  isolation run (it holds requests until the plugin's 15 s timeout). A full run measures each
+  fixed load for one whole period of the SecuTix schedule (1 min), so both windows carry one paced
+  batch run (up to 1,000 orders per subscription at once); the table says how many paced
+  deliveries arrived within each window. The 8 s windows of \`--quick\` may or may not catch one.
 - **ingest**: \`POST /v1/events/batch\` with 1,000 events per request, 4 requests in flight; each 202
   means the batch is on the topic (acks=all).
 - **peak RSS**: VmHWM of each service process at the end of the run.`;
@@ -240,8 +246,12 @@ async function measureLatency(receiver, tenants, label, hung) {
   const offeredPerSecond = total / ((now() - began) / 1000);
   const arrivals = await receiver.collect(awaited.size, 120_000, ([seq]) => awaited.has(seq));
   const latencies = arrivals.filter(([seq]) => counted.has(seq)).map(([seq, at]) => at - sentAt.get(seq));
-  const summary = { ...latencySummary(latencies), offeredPerSecond };
-  log(`${label}: offered ${round(offeredPerSecond)} events/s; latency p50 ${round(summary.p50, 1)} ms, p99 ${round(summary.p99, 1)} ms, max ${round(summary.max, 1)} ms over ${summary.n} deliveries`);
+  // Everything else that arrived within the measured window: paced SecuTix deliveries.
+  const measuredFrom = began + SETTINGS.warmupSeconds * 1000;
+  const measuredTo = arrivals.reduce((last, [seq, at]) => (counted.has(seq) ? Math.max(last, at) : last), 0);
+  const paced = arrivals.filter(([seq, at]) => !awaited.has(seq) && at >= measuredFrom && at <= measuredTo).length;
+  const summary = { ...latencySummary(latencies), offeredPerSecond, paced };
+  log(`${label}: offered ${round(offeredPerSecond)} events/s; latency p50 ${round(summary.p50, 1)} ms, p99 ${round(summary.p99, 1)} ms, max ${round(summary.max, 1)} ms over ${summary.n} deliveries; ${paced} paced SecuTix deliveries meanwhile`);
   return summary;
 }
 
@@ -339,8 +349,8 @@ function report() {
     ['ceiling: bare undici POSTs', `${round(ceiling.perSecond)} req/s`, '', ''],
     ['baseline: kafkajs → undici', `${round(baseline.perSecond)} deliveries/s`, '', ''],
     ['hookbus: one delivery-service', `${round(hookbus.perSecond)} deliveries/s`, `${round(hookbus.perSecond / baseline.perSecond, 2)} × baseline, ${round(hookbus.perSecond / ceiling.perSecond, 2)} × ceiling`, met(hookbus.perSecond >= 0.6 * baseline.perSecond, '≥ 0.6 × baseline')],
-    [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries`, met(latency.p99 < 50, 'p99 < 50 ms')],
-    ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
+    [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries (${latency.paced} paced meanwhile)`, met(latency.p99 < 50, 'p99 < 50 ms')],
+    ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung (${isolation.paced} paced meanwhile)`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
     ['batch ingest (POST /v1/events/batch)', `${round(ingest.perSecond)} events/s`, '', met(ingest.perSecond >= 20_000, '≥ 20,000 events/s')],
     ...Object.entries(rss).map(([name, mb]) => [`peak RSS ${name}`, `${round(mb)} MB`, '', name === 'delivery-service' ? met(mb < 250, '< 250 MB') : '']),
   ];
