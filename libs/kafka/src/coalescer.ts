@@ -19,7 +19,7 @@ interface Pending<T> {
 
 /**
  * Hands what is submitted while `handle` is busy to its next call, as one group: with nothing under
- * way an item is handled at once (a lone caller waits no longer than without it); under load many
+ * way an item is handled at once (or after lingerMs, if set); under load many
  * callers share one round trip (a produce request, a transaction). Groups are handled one at a time
  * in submission order. Each caller's promise settles with the group that carried its item; if a
  * group fails, its items are handled one by one, so one bad item fails only its own caller.
@@ -46,7 +46,7 @@ export class Coalescer<T> {
   private async drain(): Promise<void> {
     this.busy = true;
     while (this.queue.length > 0) {
-      if (this.shortOfFull()) await this.linger();
+      if (this.lingers()) await this.linger();
       const group = this.takeGroup();
       try {
         await this.handle(group.map(({ item }) => item));
@@ -59,7 +59,7 @@ export class Coalescer<T> {
     this.busy = false;
   }
 
-  private shortOfFull(): boolean {
+  private lingers(): boolean {
     return (this.limits.lingerMs ?? 0) > 0 && this.queue.length < (this.limits.maxItems ?? Infinity);
   }
 
