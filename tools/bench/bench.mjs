@@ -19,7 +19,7 @@ import { ensureDependencies } from '../ensure-deps.mjs';
 import { benchEvent, endpointFor, ENDPOINTS, subscriptionBody } from './plan.mjs';
 import { Receiver } from './receiver-client.mjs';
 import { cpuSecondsOf, LOG_DIR, startService } from './services.mjs';
-import { latencySummary, round, sustainedRate } from './stats.mjs';
+import { latencySummary, round, sustainedWindow, valueAt } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -70,7 +70,9 @@ const METHOD = `## How each figure is measured
 - **hookbus**: the same backlog (komet, komerce and postback events, one subscription per tenant, so
   one event = one delivery) drained by one delivery-service instance: render, sign, send, classify,
   log each attempt (acks=all) and commit. Both rates are taken between the 10th and 90th percentile
-  of arrivals, so start-up and tail do not count.
+  of arrivals, so start-up and tail do not count; so is the CPU time per delivery of the consuming
+  process (baseline.mjs or delivery-service alone; the broker, config-service's delivery log and
+  the receiver come on top for hookbus).
 - **latency**: ${OFFERED_PER_SECOND} events/s produced straight to \`hookbus.events.v1\` (acks=all), round-robin over
   the 50 subscriptions, once every consumer has caught up and after a warm-up at the same load; from
   just before the produce call to the receiver reading the request. SecuTix orders wait for their
@@ -112,6 +114,7 @@ try {
     drainRate(receiver, backlog, 'hookbus', async () => {
       services['delivery-service'] = await startService('delivery-service', await freePort(), serviceEnv('delivery-service'), profiling('delivery-service'));
       running.add(services['delivery-service']);
+      return services['delivery-service'].pid;
     }),
   );
 
@@ -193,6 +196,7 @@ async function measureBaseline(receiver, tenants, backlog) {
   try {
     return await drainRate(receiver, backlog, 'baseline', () => {
       baseline = fork(path.join(here, 'baseline.mjs'), [kafka.brokers, eventsTopic, `${prefix}bench-baseline`, JSON.stringify(endpoints)]);
+      return baseline.pid;
     });
   } finally {
     baseline?.send({ type: 'stop' });
@@ -200,14 +204,26 @@ async function measureBaseline(receiver, tenants, backlog) {
   }
 }
 
-/** Starts a consumer of the backlog, waits until the receiver got all of it, and returns the sustained rate. */
+/**
+ * Starts a consumer of the backlog (`startConsumer` resolves to its pid), waits until the receiver
+ * got all of it, and returns the sustained rate and the consumer's CPU time per delivery meanwhile:
+ * the CPU figure depends less than the rate on how much of the machine the other processes took.
+ */
 async function drainRate(receiver, backlog, label, startConsumer) {
   await receiver.drain();
-  await startConsumer();
-  const arrivals = await receiver.collect(backlog.length, SETTINGS.drainTimeoutMs);
-  const perSecond = sustainedRate(arrivals.map(([, at]) => at));
-  log(`${label}: ${round(perSecond)} deliveries/s over a backlog of ${backlog.length}`);
-  return { perSecond };
+  const pid = await startConsumer();
+  const cpu = [];
+  const sample = () => {
+    const { user, system } = cpuSecondsOf(pid);
+    cpu.push([now(), user + system]);
+  };
+  const sampler = setInterval(sample, 100);
+  const arrivals = await receiver.collect(backlog.length, SETTINGS.drainTimeoutMs).finally(() => clearInterval(sampler));
+  sample();
+  const { from, to, count, perSecond } = sustainedWindow(arrivals.map(([, at]) => at));
+  const cpuMicrosPerDelivery = ((valueAt(cpu, to) - valueAt(cpu, from)) / count) * 1e6;
+  log(`${label}: ${round(perSecond)} deliveries/s over a backlog of ${backlog.length}, ${round(cpuMicrosPerDelivery)} µs of CPU per delivery`);
+  return { perSecond, cpuMicrosPerDelivery };
 }
 
 /**
@@ -349,6 +365,7 @@ function report() {
     ['ceiling: bare undici POSTs', `${round(ceiling.perSecond)} req/s`, '', ''],
     ['baseline: kafkajs → undici', `${round(baseline.perSecond)} deliveries/s`, '', ''],
     ['hookbus: one delivery-service', `${round(hookbus.perSecond)} deliveries/s`, `${round(hookbus.perSecond / baseline.perSecond, 2)} × baseline, ${round(hookbus.perSecond / ceiling.perSecond, 2)} × ceiling`, met(hookbus.perSecond >= 0.6 * baseline.perSecond, '≥ 0.6 × baseline')],
+    ['CPU per delivery (consumer process): baseline / hookbus', `${round(baseline.cpuMicrosPerDelivery)} µs / ${round(hookbus.cpuMicrosPerDelivery)} µs`, `${round(hookbus.cpuMicrosPerDelivery / baseline.cpuMicrosPerDelivery, 1)} × baseline`, ''],
     [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries (${latency.paced} paced meanwhile)`, met(latency.p99 < 50, 'p99 < 50 ms')],
     ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung (${isolation.paced} paced meanwhile)`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
     ['batch ingest (POST /v1/events/batch)', `${round(ingest.perSecond)} events/s`, '', met(ingest.perSecond >= 20_000, '≥ 20,000 events/s')],

@@ -10,13 +10,23 @@ export function latencySummary(values) {
 }
 
 /**
- * The sustained rate (per second) of a stream of arrival times: between its 10th and 90th
- * percentile, so that start-up (group join, connection set-up) and the tail do not count.
+ * The sustained part of a stream of arrival times: between its 10th and 90th percentile, so that
+ * start-up (group join, connection set-up) and the tail do not count. `{ from, to }` in ms, `count`
+ * arrivals in between, `perSecond` their rate.
  */
-export function sustainedRate(times) {
+export function sustainedWindow(times) {
   const sorted = Float64Array.from(times).sort();
-  const [from, to] = [Math.floor(sorted.length * 0.1), Math.floor(sorted.length * 0.9)];
-  return ((to - from) / (sorted[to] - sorted[from])) * 1000;
+  const [first, last] = [Math.floor(sorted.length * 0.1), Math.floor(sorted.length * 0.9)];
+  const [from, to, count] = [sorted[first], sorted[last], last - first];
+  return { from, to, count, perSecond: (count / (to - from)) * 1000 };
+}
+
+/** The value of a series of `[time, value]` samples (time-ordered) at `time`, linearly interpolated. */
+export function valueAt(samples, time) {
+  const after = samples.findIndex(([at]) => at >= time);
+  if (after <= 0) return samples[Math.max(after, 0)][1];
+  const [[t0, v0], [t1, v1]] = [samples[after - 1], samples[after]];
+  return v0 + ((v1 - v0) * (time - t0)) / (t1 - t0);
 }
 
 export const round = (value, digits = 0) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
