@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
 import { Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
 import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platform';
@@ -6,6 +7,14 @@ import { deliveryEnvSchema } from './delivery-env';
 import { DeliveryModule } from './delivery.module';
 import { GatedKafkaTransport } from './gated-kafka.transport';
 import { SubscriptionView } from './subscriptions/subscription-view';
+
+/**
+ * How much the old generation may grow beyond what survived the last full GC before the next one
+ * (V8 picks up to 300 % when a process allocates fast). delivery-service keeps ~40 MB live: at 30 %
+ * its peak RSS draining a 30,000-event backlog fell from ~250 to ~180 MB at the same throughput.
+ * Not for every service: ingest-service's batch parsing lost a third of its rate to the extra GCs.
+ */
+setFlagsFromString('--heap-growing-percent=30');
 
 runMain('delivery-service', async () => {
   const env = loadEnv(deliveryEnvSchema);

@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { ConsoleLogger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -83,17 +82,8 @@ function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger, s
   process.once('SIGINT', shutdown);
 }
 
-/**
- * How much the old generation may grow beyond what survived the last full GC before the next one
- * (V8 picks up to 300 % when a process allocates fast). A service's live heap is a few tens of MB:
- * at 30 % delivery-service's peak RSS draining a 30,000-event backlog fell from ~250 to ~180 MB at
- * the same throughput, so ops can size each service's memory by what it keeps, not by its garbage.
- */
-const HEAP_GROWING_PERCENT = 30;
-
 /** Runs a service's main; a bad environment or failed start exits 1 with a message saying why. */
 export function runMain(name: string, main: () => Promise<unknown>): void {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   main().catch((error: unknown) => {
     const reason = error instanceof EnvValidationError || !(error instanceof Error) ? String(error) : error.stack;
     jsonLogger(name).fatal({ message: `${name} failed to start`, reason });
