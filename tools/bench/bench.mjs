@@ -80,7 +80,8 @@ const METHOD = `## How each figure is measured
   isolation run (it holds requests until the plugin's 15 s timeout). A full run measures each
   fixed load for one whole period of the SecuTix schedule (1 min), so both windows carry one paced
   batch run (up to 1,000 orders per subscription at once); the table says how many paced
-  deliveries arrived within each window. The 8 s windows of \`--quick\` may or may not catch one.
+  deliveries arrived within each window, and the p99 of the deliveries that arrived before the
+  run's first or after its last paced order. The 8 s windows of \`--quick\` may or may not catch one.
 - **ingest**: \`POST /v1/events/batch\` with 1,000 events per request, 4 requests in flight; each 202
   means the batch is on the topic (acks=all).
 - **peak RSS**: VmHWM of each service process at the end of the run.`;
@@ -265,9 +266,12 @@ async function measureLatency(receiver, tenants, label, hung) {
   // Everything else that arrived within the measured window: paced SecuTix deliveries.
   const measuredFrom = began + SETTINGS.warmupSeconds * 1000;
   const measuredTo = arrivals.reduce((last, [seq, at]) => (counted.has(seq) ? Math.max(last, at) : last), 0);
-  const paced = arrivals.filter(([seq, at]) => !awaited.has(seq) && at >= measuredFrom && at <= measuredTo).length;
-  const summary = { ...latencySummary(latencies), offeredPerSecond, paced };
-  log(`${label}: offered ${round(offeredPerSecond)} events/s; latency p50 ${round(summary.p50, 1)} ms, p99 ${round(summary.p99, 1)} ms, max ${round(summary.max, 1)} ms over ${summary.n} deliveries; ${paced} paced SecuTix deliveries meanwhile`);
+  const pacedAt = arrivals.filter(([seq, at]) => !awaited.has(seq) && at >= measuredFrom && at <= measuredTo).map(([, at]) => at);
+  // The steady state apart from the paced run: deliveries that arrived before its first or after its last order.
+  const [runFrom, runTo] = [Math.min(...pacedAt), Math.max(...pacedAt)];
+  const outside = arrivals.filter(([seq, at]) => counted.has(seq) && (at < runFrom || at > runTo)).map(([seq, at]) => at - sentAt.get(seq));
+  const summary = { ...latencySummary(latencies), offeredPerSecond, paced: pacedAt.length, p99OutsidePaced: latencySummary(outside).p99 };
+  log(`${label}: offered ${round(offeredPerSecond)} events/s; latency p50 ${round(summary.p50, 1)} ms, p99 ${round(summary.p99, 1)} ms, max ${round(summary.max, 1)} ms over ${summary.n} deliveries; ${summary.paced} paced SecuTix deliveries meanwhile, p99 ${round(summary.p99OutsidePaced, 1)} ms outside their run`);
   return summary;
 }
 
@@ -366,8 +370,8 @@ function report() {
     ['baseline: kafkajs → undici', `${round(baseline.perSecond)} deliveries/s`, '', ''],
     ['hookbus: one delivery-service', `${round(hookbus.perSecond)} deliveries/s`, `${round(hookbus.perSecond / baseline.perSecond, 2)} × baseline, ${round(hookbus.perSecond / ceiling.perSecond, 2)} × ceiling`, met(hookbus.perSecond >= 0.6 * baseline.perSecond, '≥ 0.6 × baseline')],
     ['CPU per delivery (consumer process): baseline / hookbus', `${round(baseline.cpuMicrosPerDelivery)} µs / ${round(hookbus.cpuMicrosPerDelivery)} µs`, `${round(hookbus.cpuMicrosPerDelivery / baseline.cpuMicrosPerDelivery, 1)} × baseline`, ''],
-    [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries (${latency.paced} paced meanwhile)`, met(latency.p99 < 50, 'p99 < 50 ms')],
-    ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung (${isolation.paced} paced meanwhile)`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
+    [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries; ${latency.paced} paced meanwhile, p99 ${ms(latency.p99OutsidePaced)} outside their run`, met(latency.p99 < 50, 'p99 < 50 ms')],
+    ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung; ${isolation.paced} paced meanwhile, p99 ${ms(isolation.p99OutsidePaced)} outside their run`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
     ['batch ingest (POST /v1/events/batch)', `${round(ingest.perSecond)} events/s`, '', met(ingest.perSecond >= 20_000, '≥ 20,000 events/s')],
     ...Object.entries(rss).map(([name, mb]) => [`peak RSS ${name}`, `${round(mb)} MB`, '', name === 'delivery-service' ? met(mb < 250, '< 250 MB') : '']),
   ];
