@@ -125,6 +125,22 @@ describe.each(testDatabases())('persistence on $label', (database) => {
     }
   });
 
+  if (database.label === 'sqlite') {
+    it('tunes every SQLite connection: page cache, checkpoint interval, write-ahead log', async () => {
+      const db = await openDatabase({ url: database.url, entities: [Widget], migrations });
+      try {
+        const pragma = async (name: string) => Object.values((await db.orm.em.getConnection().execute(`pragma ${name}`))[0])[0];
+        expect(await pragma('cache_size')).toBe(-32768);
+        expect(await pragma('wal_autocheckpoint')).toBe(10000);
+        expect(await pragma('journal_mode')).toBe('wal');
+        // FULL stays: what is committed survives a power cut, and Kafka offsets are committed after it.
+        expect(await pragma('synchronous')).toBe(2);
+      } finally {
+        await db.close();
+      }
+    });
+  }
+
   it('refuses, on every database, a change that SQLite makes only by rebuilding the table', async () => {
     const dropColumn = [...migrations, { name: '20250109000000-drop-widget-color', class: DropWidgetColor }];
     await expect(openDatabase({ url: database.url, entities: [Widget], migrations: dropColumn })).rejects.toThrow(
