@@ -1,12 +1,15 @@
-import { Topics } from '@hookbus/contracts';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { type DeadLetterRecordV1, Topics } from '@hookbus/contracts';
 import type { KafkaBus } from '@hookbus/kafka';
 import { type OpenDatabase, openDatabase } from '@hookbus/persistence';
 import { collect, pollUntil, testBrokers, testBus, testDatabases } from '@hookbus/testing';
 // The claim/release logic is retry-scheduler's own code, tested here on both real databases and the
 // real broker without a process; apps publish no import path, so this spec reaches into its sources.
 /* eslint-disable @nx/enforce-module-boundaries */
+import { retryRecordOf } from '../../apps/retry-scheduler/src/intake/pending-release.rows';
 import { PendingReleaseStore } from '../../apps/retry-scheduler/src/intake/pending-release.store';
 import { RETRY_SCHEDULER_MIGRATIONS } from '../../apps/retry-scheduler/src/migrations/0001-pending-releases';
+import { MAX_IDS_PER_STATEMENT } from '../../apps/retry-scheduler/src/release/plain-sql';
 import { type Claim, ReleaseClaims } from '../../apps/retry-scheduler/src/release/release-claims';
 import type { ReleaseSettings } from '../../apps/retry-scheduler/src/release/release-settings';
 import { Releaser } from '../../apps/retry-scheduler/src/release/releaser';
@@ -35,6 +38,19 @@ async function retryTopicCount(bus: KafkaBus): Promise<number> {
   return [...(await bus.endOffsets(Topics.retries.name)).values()].reduce((sum, offset) => sum + Number(offset), 0);
 }
 
+/** A test bus whose retry topic answers offset requests: just after creating it the broker may refuse them for a moment. */
+async function readyBus(): Promise<KafkaBus> {
+  const bus = await testBus();
+  await pollUntil('the retry topic answers offset requests', async () => (await retryTopicCount(bus)) >= 0);
+  return bus;
+}
+
+/** A dead letter whose event JSON could write in more than one way (escapes, non-ASCII, exponents). */
+const awkward = (record: DeadLetterRecordV1): DeadLetterRecordV1 => ({
+  ...record,
+  event: { ...record.event, data: { note: 'café ✓ "quoted" \\ new\nline \u2028 😀 \u0001', amount: 1e21, tiny: 5e-7, list: [null, true, -0.5] } },
+});
+
 // A releaser that "crashes" between publish and mark: it publishes, then dies before the bookkeeping.
 class CrashBeforeMark extends ReleaseClaims {
   override markReleased(): Promise<number> {
@@ -61,6 +77,13 @@ describe.each(testDatabases())('retry-scheduler release store on $label', (datab
 
   const claimsOf = (orm: OpenDatabase) => new ReleaseClaims(orm.orm.em, settings());
   const rowsOf = (deliveryIds: string[]) => db.orm.em.fork().find(PendingRelease, { deliveryId: { $in: deliveryIds } });
+  /** The `record` column's text as stored (pg would parse a `json` column, so PostgreSQL casts it). */
+  const storedRecordText = async (record: DeadLetterRecordV1): Promise<string> => {
+    const knex = (db.orm.em as SqlEntityManager).getConnection().getKnex();
+    const column = database.label === 'postgresql' ? knex.raw('record::text as record') : 'record';
+    const row = await knex('pending_releases').select(column).where('id', releaseId(record.deliveryId, record.attempt)).first();
+    return row.record;
+  };
 
   it('stores a dead letter once however often it is redelivered, and never revives a released one', async () => {
     const store = new PendingReleaseStore(db.orm.em);
@@ -118,7 +141,7 @@ describe.each(testDatabases())('retry-scheduler release store on $label', (datab
   });
 
   it('after a crash between publish and mark, a second releaser finds the release id on the topic and does not publish again', async () => {
-    const bus = await testBus();
+    const bus = await readyBus();
     try {
       const published = await collect(bus, Topics.retries.name);
       const store = new PendingReleaseStore(db.orm.em);
@@ -155,8 +178,80 @@ describe.each(testDatabases())('retry-scheduler release store on $label', (datab
     }
   });
 
+  it('hands out claimed rows as stored, and a re-claim keeps the first claim time', async () => {
+    const subscriptionId = `sub_rows_${database.label}`;
+    const batch = { frequencyMinutes: 1, batchSize: 10 };
+    const records = [awkward(deadLetter({ dueAt: new Date(Date.now() - 2_000), subscriptionId, batch })), deadLetter({ dueAt: past(), subscriptionId, batch })];
+    const store = new PendingReleaseStore(db.orm.em);
+    for (const record of records) await store.store(record);
+    const claimedAt = new Date();
+    const expected = records.map((record) => ({
+      id: releaseId(record.deliveryId, record.attempt),
+      deliveryId: record.deliveryId,
+      subscriptionId,
+      dueAt: new Date(record.dueAt),
+      paced: true,
+      firstClaimedAt: claimedAt,
+      recordJson: JSON.stringify(retryRecordOf(record)),
+    }));
+
+    const first = await claimsOf(db).claim({ subscriptionId }, 10, claimedAt);
+    expect(first.rows).toEqual(expected);
+    const second = await claimsOf(other).claim({ subscriptionId }, 10, new Date(claimedAt.getTime() + LEASE_MS + 1_000));
+    expect(second.rows).toEqual(expected);
+    expect(second.recovered).toEqual(expected);
+    expect(await claimsOf(other).markReleased(second)).toBe(2);
+  });
+
+  it('publishes the stored record JSON byte for byte, released at once or after a recovered claim', async () => {
+    const bus = await readyBus();
+    try {
+      const published = await collect(bus, Topics.retries.name);
+      const store = new PendingReleaseStore(db.orm.em);
+      const subscriptionId = `sub_bytes_${database.label}`;
+      const direct = awkward(deadLetter({ dueAt: past(), subscriptionId }));
+      await store.store(direct);
+      const releaser = new Releaser(bus, claimsOf(db), settings());
+      expect(await releaser.release(await claimsOf(db).claim({ subscriptionId }, 10))).toBe(1);
+
+      // Claimed by an instance that died before publishing: recovered after the lease, then released.
+      const recovered = awkward(deadLetter({ dueAt: past(), subscriptionId }));
+      await store.store(recovered);
+      await claimsOf(db).claim({ subscriptionId }, 10);
+      const claim = await claimsOf(other).claim({ subscriptionId }, 10, later(LEASE_MS + 1_000));
+      expect(claim.recovered.map((row) => row.deliveryId)).toEqual([recovered.deliveryId]);
+      expect(await new Releaser(bus, claimsOf(other), settings()).release(claim)).toBe(1);
+
+      await pollUntil('both retries were consumed', () => published.length === 2);
+      for (const record of [direct, recovered]) {
+        const message = published.find(({ key }) => key === record.deliveryId);
+        const stored = await storedRecordText(record);
+        expect(stored).toBe(JSON.stringify(retryRecordOf(record)));
+        expect(message?.value?.equals(Buffer.from(stored, 'utf8'))).toBe(true);
+        expect(JSON.parse(message?.value?.toString() ?? 'null')).toEqual(retryRecordOf(record));
+        expect(message?.headers[RELEASE_ID_HEADER]).toBe(releaseId(record.deliveryId, record.attempt));
+      }
+      expect((await rowsOf([direct.deliveryId, recovered.deliveryId])).every((row) => row.releasedAt instanceof Date)).toBe(true);
+    } finally {
+      await bus.disconnect();
+    }
+  });
+
+  it('claims and marks a run larger than one statement binds ids for', async () => {
+    const subscriptionId = `sub_large_${database.label}`;
+    const records = Array.from({ length: MAX_IDS_PER_STATEMENT + 5 }, () => deadLetter({ dueAt: past(), subscriptionId }));
+    const store = new PendingReleaseStore(db.orm.em);
+    await Promise.all(records.map((record) => store.store(record)));
+
+    const claims = claimsOf(db);
+    const claim = await claims.claim({ subscriptionId }, records.length);
+    expect(new Set(claim.rows.map((row) => row.id)).size).toBe(records.length);
+    expect(await claims.markReleased(claim)).toBe(records.length);
+    expect(await claims.dueCount(subscriptionId)).toBe(0);
+  }, 60_000);
+
   it('paces a scheduled subscription: one run per frequency, at most batchSize rows, oldest due first, across instances', async () => {
-    const bus = await testBus();
+    const bus = await readyBus();
     try {
       const store = new PendingReleaseStore(db.orm.em);
       const subscriptionId = `sub_paced_${database.label}`;

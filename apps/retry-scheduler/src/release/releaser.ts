@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Topics } from '@hookbus/contracts';
 import { findHeaderValues, KafkaBus } from '@hookbus/kafka';
-import type { PendingRelease } from '../store/pending-release.entity';
 import { RELEASE_ID_HEADER } from '../store/release-id';
+import type { ClaimedRow } from './claimed-row.rows';
 import { type Claim, ReleaseClaims } from './release-claims';
 import { RELEASE_SETTINGS, type ReleaseSettings } from './release-settings';
 import { recoveredTotal, releasedTotal, releaseLateness } from './release.metrics';
@@ -35,9 +35,10 @@ export class Releaser {
     const published = await this.alreadyPublished(claim.recovered);
     const toPublish = claim.rows.filter((row) => !published.has(row.id));
     if (toPublish.length > 0) {
+      // The stored JSON text is the message: no parse and stringify per row.
       await this.bus.publish(
         Topics.retries.name,
-        toPublish.map((row) => ({ key: row.deliveryId, value: JSON.stringify(row.record), headers: { [RELEASE_ID_HEADER]: row.id } })),
+        toPublish.map((row) => ({ key: row.deliveryId, value: row.recordJson, headers: { [RELEASE_ID_HEADER]: row.id } })),
       );
     }
     const releasedAt = new Date();
@@ -50,7 +51,7 @@ export class Releaser {
     return toPublish.length;
   }
 
-  private async alreadyPublished(recovered: readonly PendingRelease[]): Promise<Set<string>> {
+  private async alreadyPublished(recovered: readonly ClaimedRow[]): Promise<Set<string>> {
     if (recovered.length === 0) return new Set();
     const firstClaim = Math.min(...recovered.map((row) => (row.firstClaimedAt ?? row.dueAt).getTime()));
     const found = await findHeaderValues({
@@ -66,7 +67,7 @@ export class Releaser {
     return found;
   }
 
-  private record(published: readonly PendingRelease[], releasedAt: Date, alreadyPublished: number, claimed: number): void {
+  private record(published: readonly ClaimedRow[], releasedAt: Date, alreadyPublished: number, claimed: number): void {
     let maxLatenessMs = 0;
     for (const row of published) {
       const latenessMs = releasedAt.getTime() - row.dueAt.getTime();
