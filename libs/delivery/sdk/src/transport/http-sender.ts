@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, errors, type Dispatcher } from 'undici';
 import type { TransportError } from '../delivery-outcome';
 import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliverable-plugin';
 import { parseUrl } from '../egress-allow';
-import { readCappedBody } from './capped-body';
 import { EgressPolicy } from './egress-policy';
 import { guardedConnector, type HostResolver } from './guarded-connector';
+import { ResponseCollector } from './response-collector';
 import type { SendFailure, SendRequest, SendResult } from './send-result';
 import { isInvalidRequestError, transportErrorCode } from './transport-error';
 
@@ -35,6 +35,8 @@ export class HttpSender {
   private readonly agent: Agent;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
+  /** Parsed targets by URL: an endpoint's URL repeats on every attempt, and WHATWG parsing is not free. */
+  private readonly targets = new Map<string, Target>();
 
   constructor(options: HttpSenderOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
@@ -55,65 +57,96 @@ export class HttpSender {
 
   async send(request: SendRequest): Promise<SendResult> {
     const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
-    const url = parseUrl(request.url);
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      throw new TypeError(`HttpSender: not an absolute http(s) URL: ${request.url}`);
-    }
+    const { origin, path } = this.target(request.url);
+    const method = request.method.toUpperCase() as Dispatcher.HttpMethod;
+    // As agent.request() refuses it: CONNECT would turn the socket into a tunnel.
+    if (method === 'CONNECT') throw new errors.InvalidArgumentError('invalid method');
 
     const timeoutMs = request.timeoutMs ?? this.timeoutMs;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const response = new ResponseCollector(request.maxBodyBytes ?? this.maxBodyBytes);
+    // One timer for connect + headers + body; the collector aborts the request when it fires.
+    const timer = setTimeout(() => response.timeOut(), timeoutMs);
     try {
-      const response = await this.agent.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: request.method.toUpperCase() as Dispatcher.HttpMethod,
-        headers: withUserAgent(request.headers ?? {}),
-        // An empty body is no body: undici then sends content-length 0 only where a payload is expected.
-        body: request.body || undefined,
-        signal: controller.signal,
-      });
-      const body = await readCappedBody(response.body, request.maxBodyBytes ?? this.maxBodyBytes);
-      // undici marks the socket free a tick after the body ends; without this turn a caller sending
+      // undici reports every failure, a request it refuses to send included, to the collector's onError.
+      this.agent.dispatch(
+        {
+          origin,
+          path,
+          method,
+          headers: withUserAgent(request.headers),
+          // An empty body is no body: undici then sends content-length 0 only where a payload is expected.
+          body: request.body || undefined,
+        },
+        response,
+      );
+    } catch (error) {
+      response.onError(error instanceof Error ? error : new Error(String(error)));
+    }
+    await response.settled;
+    clearTimeout(timer);
+
+    const { error } = response;
+    if (error === undefined) {
+      // undici marks the socket free a tick after the response ends; without this turn a caller sending
       // right away would find it busy and open a second connection to the same origin.
       await nextTurn();
       return {
         kind: 'response',
-        status: response.statusCode,
-        headers: flattenHeaders(response.headers),
-        body: body.text,
-        truncated: body.truncated,
-        durationMs: elapsed(),
+        status: response.status,
+        headers: response.headers,
+        body: response.body,
+        truncated: response.truncated,
+        durationMs: elapsedSince(started),
       };
-    } catch (error) {
-      if (controller.signal.aborted) return failure('timeout', `no complete response within ${timeoutMs} ms`, elapsed());
-      if (isInvalidRequestError(error)) throw error;
-      return failure(transportErrorCode(error), error instanceof Error ? error.message : String(error), elapsed());
-    } finally {
-      clearTimeout(timer);
     }
+    if (response.timedOut) return failure('timeout', `no complete response within ${timeoutMs} ms`, elapsedSince(started));
+    if (isInvalidRequestError(error)) throw error;
+    return failure(transportErrorCode(error), error.message, elapsedSince(started));
   }
 
   /** Closes idle connections and waits for the ones in use. */
   async close(): Promise<void> {
     await this.agent.close();
   }
+
+  private target(text: string): Target {
+    let target = this.targets.get(text);
+    if (target === undefined) {
+      const url = parseUrl(text);
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        throw new TypeError(`HttpSender: not an absolute http(s) URL: ${text}`);
+      }
+      if (this.targets.size >= MAX_CACHED_TARGETS) this.targets.clear();
+      target = { origin: url.origin, path: `${url.pathname}${url.search}` };
+      this.targets.set(text, target);
+    }
+    return target;
+  }
+}
+
+interface Target {
+  readonly origin: string;
+  readonly path: string;
+}
+
+const MAX_CACHED_TARGETS = 1024;
+
+function elapsedSince(started: number): number {
+  return Math.round(performance.now() - started);
 }
 
 function failure(error: TransportError, message: string, durationMs: number): SendFailure {
   return { kind: 'error', error, message, durationMs };
 }
 
-function withUserAgent(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const named = Object.keys(headers).some((name) => name.toLowerCase() === 'user-agent');
-  return named ? { ...headers } : { ...headers, 'user-agent': 'hookbus-webhooks/1' };
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+/** The caller's headers as undici's flat name/value list, with the default user-agent unless one is set (any case). */
+function withUserAgent(headers: Readonly<Record<string, string>> = {}): string[] {
+  const list: string[] = [];
+  let named = false;
+  for (const name of Object.keys(headers)) {
+    if (name.toLowerCase() === 'user-agent') named = true;
+    list.push(name, headers[name]);
   }
-  return flat;
+  if (!named) list.push('user-agent', 'hookbus-webhooks/1');
+  return list;
 }
