@@ -4,8 +4,11 @@ import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platf
 import { configEnvSchema } from './config-env';
 import { ConfigModule } from './config.module';
 
-/** Delivery log records handled at once (the same delivery's records stay in order). */
-const LOG_RECORDS_IN_FLIGHT = 200;
+/**
+ * Delivery log records handled at once (the same delivery's records stay in order): as many as
+ * the log writer puts in one group, so a group can fill.
+ */
+const LOG_RECORDS_IN_FLIGHT = 1_000;
 
 runMain('config-service', async () => {
   const env = loadEnv(configEnvSchema);

@@ -1,3 +1,4 @@
+import { EntityManager } from '@mikro-orm/core';
 import { DeliveryLog0003 } from '../migrations/0003-delivery-log';
 import { DeliveryOutcome0004 } from '../migrations/0004-delivery-outcome';
 import { DeliveriesController } from './deliveries.controller';
@@ -14,7 +15,11 @@ import { Delivery } from './delivery.entity';
  */
 export const DELIVERY_LOG_ENTITIES = [Delivery, DeliveryAttempt];
 export const DELIVERY_LOG_CONTROLLERS = [DeliveriesController, DeliveryLogConsumer];
-export const DELIVERY_LOG_PROVIDERS = [DeliveriesService, DeliveryLogWriter, DeliveryRetrier];
+export const DELIVERY_LOG_PROVIDERS = [
+  DeliveriesService,
+  { provide: DeliveryLogWriter, inject: [EntityManager], useFactory: (em: EntityManager) => new DeliveryLogWriter(em) },
+  DeliveryRetrier,
+];
 export const DELIVERY_LOG_MIGRATIONS = [
   { name: '0003-delivery-log', class: DeliveryLog0003 },
   { name: '0004-delivery-outcome', class: DeliveryOutcome0004 },

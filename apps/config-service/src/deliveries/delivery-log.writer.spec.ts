@@ -39,7 +39,7 @@ describe('DeliveryLogWriter on SQLite', () => {
 
   beforeEach(async () => {
     db = await openDatabase({ url: ':memory:', entities: DELIVERY_LOG_ENTITIES, migrations: DELIVERY_LOG_MIGRATIONS });
-    writer = new DeliveryLogWriter(db.orm.em);
+    writer = new DeliveryLogWriter(db.orm.em, 0);
   });
   afterEach(() => db.close());
 

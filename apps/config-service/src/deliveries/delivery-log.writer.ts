@@ -1,20 +1,22 @@
-import { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Knex, EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryAttemptRecordV1 } from '@hookbus/contracts';
 import { Coalescer, MalformedMessageError } from '@hookbus/kafka';
 import { type AttemptFacts, summarize } from './delivery-summary';
 import { ATTEMPT_FACT_COLUMNS, DeliveryLogRows, type StoredAttemptFacts } from './delivery-log.rows';
 import { type Statement, upsertStatement } from '@hookbus/persistence';
 
-/** Records per transaction at most; a group of this size writes in a few milliseconds. */
-const MAX_GROUP = 200;
 /**
- * How long a group short of MAX_GROUP waits for more records. A commit costs as much as dozens of
- * records (every index page it touched is written out), so at a steady thousand records a second
- * a tenth of a second's wait turns hundreds of tiny commits into ten; the log trails by that much.
+ * Records per transaction at most. A commit writes out every index page it touched, and records of
+ * one group share the tenant-ordered ones: 1,000 records a group cost 74-106 µs each, 200 cost
+ * 101-135 (SQLite, 60,000 records).
  */
-const LINGER_MS = 100;
+const MAX_GROUP = 1_000;
+/**
+ * How long a group short of MAX_GROUP waits for more records: at a steady thousand records a second
+ * half a second's wait turns hundreds of tiny commits into two; the log trails by that much.
+ */
+const LINGER_MS = 500;
 
 const excluded = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, `excluded.${column}`]));
 
@@ -39,12 +41,16 @@ const DELIVERY_UPDATE = {
  * queries per group (see Coalescer): at a thousand deliveries a second the log must not cost a
  * transaction each.
  */
-@Injectable()
 export class DeliveryLogWriter {
-  private readonly groups = new Coalescer<DeliveryAttemptRecordV1>((records) => this.write(records), { maxItems: MAX_GROUP, lingerMs: LINGER_MS });
+  private readonly groups: Coalescer<DeliveryAttemptRecordV1>;
   private readonly rows: DeliveryLogRows;
 
-  constructor(@Inject(EntityManager) private readonly em: EntityManager) {
+  /** `lingerMs` other than LINGER_MS only where waiting for company is pointless (tests). */
+  constructor(
+    private readonly em: EntityManager,
+    lingerMs = LINGER_MS,
+  ) {
+    this.groups = new Coalescer((records) => this.write(records), { maxItems: MAX_GROUP, lingerMs });
     this.rows = new DeliveryLogRows(em.getPlatform());
   }
 
