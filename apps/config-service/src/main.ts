@@ -8,7 +8,7 @@ import { ConfigModule } from './config.module';
  * Delivery log records handled at once (the same delivery's records stay in order): as many as
  * the log writer puts in one group, so a group can fill.
  */
-const LOG_RECORDS_IN_FLIGHT = 1_000;
+const LOG_RECORDS_IN_FLIGHT = 500;
 
 runMain('config-service', async () => {
   const env = loadEnv(configEnvSchema);
