@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Topics } from '@hookbus/contracts';
 import { findHeaderValues, KafkaBus } from '@hookbus/kafka';
@@ -6,6 +7,14 @@ import type { ClaimedRow } from './claimed-row.rows';
 import { type Claim, ReleaseClaims } from './release-claims';
 import { RELEASE_SETTINGS, type ReleaseSettings } from './release-settings';
 import { recoveredTotal, releasedTotal, releaseLateness } from './release.metrics';
+
+/**
+ * A claim is published in slices this large with a pause between them. A paced run releases up to
+ * its whole batch at once; published in one go, its CPU burst on a shared machine delayed every
+ * other service's work by hundreds of milliseconds. Spread out, 1,000 rows take ~0.3 s longer.
+ */
+const SLICE_ROWS = 250;
+const SLICE_PAUSE_MS = 100;
 
 /**
  * Publishes a claim's rows to the retry topic and marks them released.
@@ -34,11 +43,12 @@ export class Releaser {
     if (claim.rows.length === 0) return 0;
     const published = await this.alreadyPublished(claim.recovered);
     const toPublish = claim.rows.filter((row) => !published.has(row.id));
-    if (toPublish.length > 0) {
+    for (let start = 0; start < toPublish.length; start += SLICE_ROWS) {
+      if (start > 0) await sleep(SLICE_PAUSE_MS);
       // The stored JSON text is the message: no parse and stringify per row.
       await this.bus.publish(
         Topics.retries.name,
-        toPublish.map((row) => ({ key: row.deliveryId, value: row.recordJson, headers: { [RELEASE_ID_HEADER]: row.id } })),
+        toPublish.slice(start, start + SLICE_ROWS).map((row) => ({ key: row.deliveryId, value: row.recordJson, headers: { [RELEASE_ID_HEADER]: row.id } })),
       );
     }
     const releasedAt = new Date();
