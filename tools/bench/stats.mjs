@@ -9,6 +9,13 @@ export function latencySummary(values) {
   return { n: sorted.length, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: sorted[sorted.length - 1] };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values) {
+  const sorted = Float64Array.from(values).sort();
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /**
  * The sustained part of a stream of arrival times: between its 10th and 90th percentile, so that
  * start-up (group join, connection set-up) and the tail do not count. `{ from, to }` in ms, `count`
