@@ -10,11 +10,11 @@ import { PendingReleaseRows, type PendingRow, type ScheduleRow } from './pending
 export const MAX_GROUP = 200;
 /**
  * How long a group short of MAX_GROUP waits for more records. A commit (an fsync on SQLite) costs
- * as much as dozens of rows, so at a steady 80 paced records a second a twentieth of a second's
- * wait turns 160 commits a second into 20; a dead letter waits out a backoff anyway, 50 ms more is
- * nothing.
+ * as much as dozens of rows, so at a steady 80 paced records a second a quarter second's wait turns
+ * 160 commits a second into 4 (at 50 ms, 20 commits still took a third of the service's time); a
+ * dead letter waits out a backoff of a second or more anyway.
  */
-const LINGER_MS = 50;
+const LINGER_MS = 250;
 
 /** The latest batch settings win; an existing nextRunAt is kept (a run already taken stands). */
 const SCHEDULE_UPDATE = {
