@@ -154,3 +154,40 @@ describe('AtLeastOnceConsumer with several messages in flight', () => {
     expect((await bus.committedOffsets(groupId, topic)).get(0)).toBe(1n);
   });
 });
+
+describe('AtLeastOnceConsumer with fetchGatherMs', () => {
+  let bus: KafkaBus;
+
+  beforeEach(async () => {
+    bus = await testBus();
+  });
+
+  afterEach(async () => {
+    await bus.disconnect();
+  });
+
+  it('lets the broker gather messages published one by one into a single fetch, and answers once the wait is over', async () => {
+    const handledAt = new Map<string, number>();
+    await bus.consume({
+      groupId: uniqueGroup(),
+      topics: [topic],
+      maxInFlight: 10,
+      fetchGatherMs: 2_000,
+      handle: async (message) => void handledAt.set(String(message.value), Date.now()),
+    });
+    // Once the first message is handled, the consumer's next fetch is waiting at the broker.
+    await bus.publish(topic, [{ key: 'k', value: 'warm-up', partition: 0 }]);
+    await pollUntil('the warm-up message is handled', () => handledAt.has('warm-up'));
+
+    const values = ['m1', 'm2', 'm3', 'm4', 'm5'];
+    for (const value of values) {
+      await bus.publish(topic, [{ key: 'k', value, partition: 0 }]);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    const lastPublishedAt = Date.now();
+
+    await pollUntil('every message is handled', () => values.every((value) => handledAt.has(value)));
+    // Each would be handled within milliseconds of its publish if the broker answered at once.
+    expect(Math.min(...values.map((value) => handledAt.get(value) ?? 0))).toBeGreaterThanOrEqual(lastPublishedAt);
+  });
+});

@@ -9,6 +9,8 @@ import { ConfigModule } from './config.module';
  * the log writer puts in one group, so a group can fill.
  */
 const LOG_RECORDS_IN_FLIGHT = 500;
+/** The log trails by the writer's linger anyway; fetching as often as records come costs CPU here and in the broker. */
+const LOG_FETCH_GATHER_MS = 250;
 
 runMain('config-service', async () => {
   const env = loadEnv(configEnvSchema);
@@ -25,6 +27,6 @@ runMain('config-service', async () => {
     // The delivery log consumer: a database outage is retried well before a record is quarantined.
     // Records of different deliveries are in flight together, so the log writer can group them.
     transport: (app) =>
-      new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500, maxInFlight: LOG_RECORDS_IN_FLIGHT }),
+      new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500, maxInFlight: LOG_RECORDS_IN_FLIGHT, fetchGatherMs: LOG_FETCH_GATHER_MS }),
   });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
 import { loadEnv, runMain, startService } from '@hookbus/platform';
-import { DEAD_LETTERS_IN_FLIGHT } from './intake/dead-letters.consumer';
+import { DEAD_LETTERS_FETCH_GATHER_MS, DEAD_LETTERS_IN_FLIGHT } from './intake/dead-letters.consumer';
 import { retrySchedulerEnvSchema } from './retry-scheduler-env';
 import { RetrySchedulerModule } from './retry-scheduler.module';
 
@@ -14,6 +14,6 @@ runMain('retry-scheduler', async () => {
     // Dead letters: a database outage is retried well before a record is quarantined. Many are in
     // flight together, so the store can group them.
     transport: (app) =>
-      new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500, maxInFlight: DEAD_LETTERS_IN_FLIGHT }),
+      new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500, maxInFlight: DEAD_LETTERS_IN_FLIGHT, fetchGatherMs: DEAD_LETTERS_FETCH_GATHER_MS }),
   });
 });

@@ -22,6 +22,12 @@ export interface ConsumerOptions {
   readonly maxInFlight?: number;
   /** Messages with the same ordering key are handled in offset order (default: the message key). */
   readonly orderingKey?: (message: ConsumedMessage) => string | null;
+  /**
+   * How long the broker may hold a fetch to gather more messages (default: it answers as soon as
+   * there is one). Where the handler groups its work anyway, a few hundred ms turn a steady trickle
+   * into a few large fetches, at the price of that much delay.
+   */
+  readonly fetchGatherMs?: number;
 }
 
 export interface ConsumerCollaborators {

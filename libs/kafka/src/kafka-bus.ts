@@ -96,7 +96,8 @@ export class KafkaBus {
       // Groups are namespaced like topics: two environments on one cluster never share a group.
       consumer: this.kafka.consumer({
         groupId: this.topicName(options.groupId),
-        maxWaitTimeInMs: 500,
+        // Without fetchGatherMs the broker answers once it has any message (or after 500 ms).
+        ...(options.fetchGatherMs ? { minBytes: FETCH_MAX_BYTES / 2, maxWaitTimeInMs: options.fetchGatherMs } : { maxWaitTimeInMs: 500 }),
         allowAutoTopicCreation: false,
         // A few thousand messages ahead keep every slot busy; kafkajs's default 10 MB per fetch
         // would only hold a backlog in memory.

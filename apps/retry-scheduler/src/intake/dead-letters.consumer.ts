@@ -10,6 +10,8 @@ import { MAX_GROUP, PendingReleaseStore } from './pending-release.store';
  * in groups that never fill and each wait out the store's linger.
  */
 export const DEAD_LETTERS_IN_FLIGHT = MAX_GROUP;
+/** The store lingers for its groups anyway; fetching as often as dead letters come costs CPU here and in the broker. */
+export const DEAD_LETTERS_FETCH_GATHER_MS = 250;
 
 /** Takes dead letters off the topic; the offset is committed only once the row is stored. */
 @Controller()
