@@ -6,6 +6,8 @@ import { OPERATOR_TOKEN, SECRET_KEY } from '../support/config-service';
 import { ServiceProcess } from '../support/service-process';
 
 const SERVICES = ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service'];
+/** Background services defer to the live path (ingest, delivery) on a shared host. */
+const NICENESS: Record<string, number> = { 'config-service': 10, 'ingest-service': 0, 'delivery-service': 0, 'retry-scheduler': 10, 'notifier-service': 10 };
 
 describe('each service as its own process', () => {
   const prefix = uniquePrefix('services');
@@ -14,7 +16,7 @@ describe('each service as its own process', () => {
     await (await testBus(prefix)).disconnect();
   });
 
-  it.each(SERVICES)('%s becomes ready, logs JSON, serves /metrics and exits 0 on SIGTERM', async (name) => {
+  it.each(SERVICES)('%s becomes ready at the niceness of its role, logs JSON, serves /metrics and exits 0 on SIGTERM', async (name) => {
     // Services that store things get a database of their own, not the developer's .data/.
     const database = `sqlite:${path.join(mkdtempSync(path.join(tmpdir(), 'hookbus-svc-')), `${name}.sqlite`)}`;
     const service = await ServiceProcess.spawn(name, {
@@ -26,6 +28,7 @@ describe('each service as its own process', () => {
     });
     await service.ready();
 
+    expect(service.niceness()).toBe(NICENESS[name]);
     expect(await (await fetch(`${service.url}/health/live`)).json()).toEqual({ status: 'ok' });
     const readiness = (await (await fetch(`${service.url}/health/ready`)).json()) as { checks: Record<string, string> };
     expect(readiness).toMatchObject({ status: 'ready', checks: { kafka: 'up' } });
@@ -34,6 +37,14 @@ describe('each service as its own process', () => {
     await service.waitForLog('the listening line', (log) => log.message === `${name} listening`);
     expect(service.logs.length).toBe(service.output.length);
 
+    expect(await service.stop()).toBe(0);
+  });
+
+  it('runs at the niceness CPU_NICE asks for', async () => {
+    const service = await ServiceProcess.spawn('delivery-service', { KAFKA_TOPIC_PREFIX: prefix, CPU_NICE: '5' });
+    await service.ready();
+
+    expect(service.niceness()).toBe(5);
     expect(await service.stop()).toBe(0);
   });
 

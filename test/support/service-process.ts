@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -45,6 +45,12 @@ export class ServiceProcess {
       });
     }
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  }
+
+  /** The process's Unix niceness (field 19 of /proc/<pid>/stat). */
+  niceness(): number {
+    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[16]);
   }
 
   /** Spawns the service on a free port with the test broker and the given environment. */

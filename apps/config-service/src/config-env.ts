@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { databaseEnv } from '@hookbus/persistence';
-import { commonEnv } from '@hookbus/platform';
+import { BACKGROUND_NICE, commonEnv } from '@hookbus/platform';
 
 const commaList = z
   .string()
@@ -8,7 +8,7 @@ const commaList = z
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 export const configEnvSchema = z.object({
-  ...commonEnv(3001),
+  ...commonEnv(3001, BACKGROUND_NICE),
   ...databaseEnv('.data/config-service.sqlite'),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-config-service'),
   /** Operator token that creates tenants; generated into .data/ on a first local run when unset. */

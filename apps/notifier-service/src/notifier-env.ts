@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { databaseEnv } from '@hookbus/persistence';
-import { commonEnv, intVar } from '@hookbus/platform';
+import { BACKGROUND_NICE, commonEnv, intVar } from '@hookbus/platform';
 
 export const notifierEnvSchema = z.object({
-  ...commonEnv(3005),
+  ...commonEnv(3005, BACKGROUND_NICE),
   ...databaseEnv('.data/notifier-service.sqlite'),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-notifier-service'),
   /** Where mail goes: `smtp://user:pass@host:587` or `smtps://…`; unset writes `.eml` files to MAIL_OUTBOX_DIR. */

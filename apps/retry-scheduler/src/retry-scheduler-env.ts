@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { databaseEnv } from '@hookbus/persistence';
-import { commonEnv, intVar } from '@hookbus/platform';
+import { BACKGROUND_NICE, commonEnv, intVar } from '@hookbus/platform';
 
 const MINUTE_MS = 60_000;
 
 export const retrySchedulerEnvSchema = z.object({
-  ...commonEnv(3004),
+  ...commonEnv(3004, BACKGROUND_NICE),
   ...databaseEnv('.data/retry-scheduler.sqlite'),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-retry-scheduler'),
   /** How often the release loop looks for due records. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv, EnvValidationError, loadEnv } from './env';
+import { BACKGROUND_NICE, commonEnv, EnvValidationError, loadEnv } from './env';
 
 const schema = z.object(commonEnv(3002));
 
@@ -11,7 +11,12 @@ describe('loadEnv', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       KAFKA_TOPIC_PREFIX: '',
       LOG_LEVEL: 'log',
+      CPU_NICE: 0,
     });
+  });
+
+  it('lets a background service default to a higher niceness', () => {
+    expect(loadEnv(z.object(commonEnv(3004, BACKGROUND_NICE)), {}).CPU_NICE).toBe(BACKGROUND_NICE);
   });
 
   it('splits a broker list', () => {

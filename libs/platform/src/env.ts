@@ -36,8 +36,14 @@ export const intVar = (min: number, max: number, fallback: number) =>
 
 const hostPort = /^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/;
 
-/** Variables every service reads: where it listens and how it reaches Kafka. */
-export const commonEnv = (defaultPort: number) => ({
+/**
+ * The niceness background services (the control plane, the delay queue, the notifier) run at by
+ * default: on a host they share with delivery-service, live deliveries get the CPU first.
+ */
+export const BACKGROUND_NICE = 10;
+
+/** Variables every service reads: where it listens, how it reaches Kafka, how it shares the CPU. */
+export const commonEnv = (defaultPort: number, defaultNice = 0) => ({
   PORT: intVar(0, 65_535, defaultPort),
   HOST: z.string().min(1).default('127.0.0.1'),
   KAFKA_BROKERS: z
@@ -48,6 +54,8 @@ export const commonEnv = (defaultPort: number) => ({
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"').default(''),
   KAFKA_REPLICATION_FACTOR: intVar(1, 7, 1),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Unix niceness the process raises itself to at start; alone in a container it changes nothing. */
+  CPU_NICE: intVar(0, 19, defaultNice),
 });
 
 export type CommonEnv = z.output<z.ZodObject<ReturnType<typeof commonEnv>>>;

@@ -2,6 +2,7 @@ import { ConsoleLogger, type DynamicModule, type INestApplication, type LogLevel
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { niceAtLeast } from './cpu-nice';
 import { type CommonEnv, EnvValidationError } from './env';
 import { setupOpenApi } from './open-api';
 import { ProblemFilter } from './problem';
@@ -11,7 +12,7 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 export interface ServiceOptions {
   readonly name: string;
   readonly module: Type | DynamicModule;
-  readonly env: Pick<CommonEnv, 'PORT' | 'HOST' | 'LOG_LEVEL'>;
+  readonly env: Pick<CommonEnv, 'PORT' | 'HOST' | 'LOG_LEVEL' | 'CPU_NICE'>;
   /** Largest accepted JSON body (bigger ones get 413); default 1mb. */
   readonly bodyLimit?: string;
   /** Serve an OpenAPI document of the HTTP API at /docs. */
@@ -30,6 +31,7 @@ export function jsonLogger(name: string, level: LogLevel = 'log'): ConsoleLogger
  * and closes connections), the HTTP listener, then the optional Kafka transport.
  */
 export async function startService(options: ServiceOptions): Promise<INestApplication> {
+  niceAtLeast(options.env.CPU_NICE);
   const logger = jsonLogger(options.name, options.env.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, bodyParser: false });
   // CloudEvents and problem documents are `application/*+json`; parse them like plain JSON.
