@@ -88,7 +88,9 @@ const METHOD = `## How each figure is measured
   run's first or after its last paced order. The 8 s windows of \`--quick\` may or may not catch one.
 - **ingest**: \`POST /v1/events/batch\` with 1,000 events per request, 4 requests in flight; each 202
   means the batch is on the topic (acks=all).
-- **peak RSS**: VmHWM of each service process at the end of the run.`;
+- **peak RSS**: VmHWM of each service process at the end of the run.
+- Every service runs with its defaults, as \`npm start\` runs it: config-service, retry-scheduler and
+  notifier-service at niceness 10 (\`CPU_NICE\`), so on these shared cores live deliveries get the CPU first.`;
 
 const results = {};
 rmSync(LOG_DIR, { recursive: true, force: true });
