@@ -5,7 +5,7 @@ import type { SecretBox } from '@hookbus/platform';
 // Opening a snapshot costs AES-GCM decryptions. Snapshots are never changed in place (a change
 // replaces the object in the view), so each is opened once and forgotten with it.
 const opened = new WeakMap<SubscriptionSnapshotV1, Subscription>();
-const openedSecrets = new WeakMap<SubscriptionSnapshotV1, string[]>();
+const openedSecrets = new WeakMap<SubscriptionSnapshotV1, { readonly secret: string; readonly expiresAtMs: number }[]>();
 
 /** The plain `Subscription` a plugin renders with: auth secrets opened, settings defaults applied. */
 export function plainSubscription(box: SecretBox, snapshot: SubscriptionSnapshotV1, plugin: DeliverablePlugin): Subscription {
@@ -51,10 +51,12 @@ function unsealAuth(box: SecretBox, auth: SubscriptionSnapshotV1['auth']): Subsc
 export function activeSigningSecrets(box: SecretBox, snapshot: SubscriptionSnapshotV1, now: Date): string[] {
   let secrets = openedSecrets.get(snapshot);
   if (!secrets) {
-    secrets = snapshot.signingSecrets.map(({ secret }) => box.decrypt(secret));
+    secrets = snapshot.signingSecrets.map(({ secret, expiresAt }) => ({
+      secret: box.decrypt(secret),
+      expiresAtMs: expiresAt === undefined ? Infinity : Date.parse(expiresAt),
+    }));
     openedSecrets.set(snapshot, secrets);
   }
-  const plain = secrets;
-  return snapshot.signingSecrets.flatMap(({ expiresAt }, index) =>
-    expiresAt === undefined || Date.parse(expiresAt) > now.getTime() ? [plain[index]] : []);
+  const nowMs = now.getTime();
+  return secrets.filter(({ expiresAtMs }) => expiresAtMs > nowMs).map(({ secret }) => secret);
 }

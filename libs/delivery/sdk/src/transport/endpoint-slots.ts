@@ -1,3 +1,5 @@
+import { memoized } from './memoized';
+
 /**
  * Bounds the attempts in flight to each endpoint (origin). When an endpoint is full — typically
  * because it hangs until its timeout — `tryAcquire` says no at once, so the caller can send that
@@ -5,6 +7,7 @@
  */
 export class EndpointSlots {
   private readonly inFlight = new Map<string, number>();
+  private readonly originOf = memoized((url: string) => new URL(url).origin);
 
   constructor(private readonly perEndpoint: number) {
     if (!Number.isInteger(perEndpoint) || perEndpoint < 1) throw new Error(`perEndpoint must be a positive integer, got ${perEndpoint}`);
@@ -12,7 +15,7 @@ export class EndpointSlots {
 
   /** A release function when a slot was free, otherwise undefined. Release exactly once. */
   tryAcquire(url: string): (() => void) | undefined {
-    const endpoint = new URL(url).origin;
+    const endpoint = this.originOf(url);
     const count = this.inFlight.get(endpoint) ?? 0;
     if (count >= this.perEndpoint) return undefined;
     this.inFlight.set(endpoint, count + 1);
@@ -27,6 +30,6 @@ export class EndpointSlots {
   }
 
   busy(url: string): number {
-    return this.inFlight.get(new URL(url).origin) ?? 0;
+    return this.inFlight.get(this.originOf(url)) ?? 0;
   }
 }

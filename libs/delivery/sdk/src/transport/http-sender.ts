@@ -6,6 +6,7 @@ import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliverable-plugin';
 import { parseUrl } from '../egress-allow';
 import { EgressPolicy } from './egress-policy';
 import { guardedConnector, type HostResolver } from './guarded-connector';
+import { memoized } from './memoized';
 import { ResponseCollector } from './response-collector';
 import type { SendFailure, SendRequest, SendResult } from './send-result';
 import { isInvalidRequestError, transportErrorCode } from './transport-error';
@@ -35,8 +36,8 @@ export class HttpSender {
   private readonly agent: Agent;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
-  /** Parsed targets by URL: an endpoint's URL repeats on every attempt, and WHATWG parsing is not free. */
-  private readonly targets = new Map<string, Target>();
+  /** An endpoint's URL repeats on every attempt, and WHATWG parsing is not free. */
+  private readonly target = memoized(parseTarget);
 
   constructor(options: HttpSenderOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
@@ -109,19 +110,6 @@ export class HttpSender {
     await this.agent.close();
   }
 
-  private target(text: string): Target {
-    let target = this.targets.get(text);
-    if (target === undefined) {
-      const url = parseUrl(text);
-      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        throw new TypeError(`HttpSender: not an absolute http(s) URL: ${text}`);
-      }
-      if (this.targets.size >= MAX_CACHED_TARGETS) this.targets.clear();
-      target = { origin: url.origin, path: `${url.pathname}${url.search}` };
-      this.targets.set(text, target);
-    }
-    return target;
-  }
 }
 
 interface Target {
@@ -129,7 +117,13 @@ interface Target {
   readonly path: string;
 }
 
-const MAX_CACHED_TARGETS = 1024;
+function parseTarget(text: string): Target {
+  const url = parseUrl(text);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new TypeError(`HttpSender: not an absolute http(s) URL: ${text}`);
+  }
+  return { origin: url.origin, path: `${url.pathname}${url.search}` };
+}
 
 function elapsedSince(started: number): number {
   return Math.round(performance.now() - started);

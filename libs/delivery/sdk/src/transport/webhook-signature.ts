@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { memoized } from './memoized';
 
 const SECRET_PREFIX = 'whsec_';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -35,7 +36,10 @@ export function signWebhook({ id, timestamp, body, secrets }: WebhookSignatureIn
   return { 'webhook-id': id, 'webhook-timestamp': seconds, 'webhook-signature': signatures.join(' ') };
 }
 
-function signingKey(secret: string): Buffer {
+// A subscription's secret signs every attempt to it; decoding it once is enough.
+const signingKey = memoized(decodeSecret);
+
+function decodeSecret(secret: string): Buffer {
   const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
   if (!BASE64.test(encoded)) throw new Error(`a signing secret must be ${SECRET_PREFIX} followed by base64`);
   return Buffer.from(encoded, 'base64');
