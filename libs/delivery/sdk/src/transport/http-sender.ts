@@ -109,7 +109,6 @@ export class HttpSender {
   async close(): Promise<void> {
     await this.agent.close();
   }
-
 }
 
 interface Target {
