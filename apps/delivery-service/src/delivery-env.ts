@@ -26,6 +26,11 @@ export const deliveryEnvSchema = z.object({
    * the sender's connections per origin, so no attempt waits for a socket while its timeout runs.
    */
   DELIVERY_MAX_PER_ENDPOINT: intVar(1, 512, 16),
+  /**
+   * How long an attempt's log record (or dead letter) waits to share a produce request with others.
+   * It delays the offset commit, not the delivery; each request saved is a few hundred µs of CPU.
+   */
+  DELIVERY_PUBLISH_LINGER_MS: intVar(0, 100, 5),
   /** One deployment per vendor is possible: each loads only the plugins named here. */
   DELIVERY_PLUGINS: z
     .string()

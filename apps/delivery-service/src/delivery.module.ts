@@ -31,7 +31,7 @@ export class DeliveryModule {
     return {
       module: DeliveryModule,
       imports: [
-        PlatformModule.forRoot({ name: 'delivery-service', env, readiness: [SubscriptionViewReadiness] }),
+        PlatformModule.forRoot({ name: 'delivery-service', env, readiness: [SubscriptionViewReadiness], kafka: { publishLingerMs: env.DELIVERY_PUBLISH_LINGER_MS } }),
         SubscriptionViewModule,
         DiscoveryModule,
         // One deployment per vendor is possible: only the plugins named in DELIVERY_PLUGINS load.

@@ -37,4 +37,31 @@ describe('Coalescer', () => {
       jest.useRealTimers();
     }
   });
+
+  it('with lingerBelow, hands over at once a group that is already that big, without capping groups', async () => {
+    jest.useFakeTimers();
+    try {
+      const groups: number[][] = [];
+      let release!: () => void;
+      const busy = new Promise<void>((resolve) => (release = resolve));
+      const coalescer = new Coalescer<number>(
+        async (items) => {
+          groups.push([...items]);
+          if (groups.length === 1) await busy;
+        },
+        { lingerMs: 100, lingerBelow: 2 },
+      );
+      const lone = coalescer.submit(1);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(groups).toEqual([[1]]);
+
+      // Three arrive while the first group is handled: the next group is big enough to go at once.
+      const waiting = [2, 3, 4].map((item) => coalescer.submit(item));
+      release();
+      await Promise.all([lone, ...waiting]);
+      expect(groups).toEqual([[1], [2, 3, 4]]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -9,6 +9,11 @@ export interface CoalescerLimits<T> {
    * a few large groups, at the price of that much delay.
    */
   readonly lingerMs?: number;
+  /**
+   * A group holding this many items is handled without lingering (default maxItems). Under load
+   * groups grow while the previous one is handled, and lingering would only add delay.
+   */
+  readonly lingerBelow?: number;
 }
 
 interface Pending<T> {
@@ -27,7 +32,7 @@ interface Pending<T> {
 export class Coalescer<T> {
   private queue: Pending<T>[] = [];
   private busy = false;
-  /** Ends the current linger early: the group is full. */
+  /** Ends the current linger early: the group is big enough. */
   private filled?: () => void;
 
   constructor(
@@ -38,7 +43,7 @@ export class Coalescer<T> {
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.queue.length >= (this.limits.maxItems ?? Infinity)) this.filled?.();
+      if (this.queue.length >= this.lingerBelow()) this.filled?.();
       if (!this.busy) void this.drain();
     });
   }
@@ -60,7 +65,11 @@ export class Coalescer<T> {
   }
 
   private lingers(): boolean {
-    return (this.limits.lingerMs ?? 0) > 0 && this.queue.length < (this.limits.maxItems ?? Infinity);
+    return (this.limits.lingerMs ?? 0) > 0 && this.queue.length < this.lingerBelow();
+  }
+
+  private lingerBelow(): number {
+    return this.limits.lingerBelow ?? this.limits.maxItems ?? Infinity;
   }
 
   private async linger(): Promise<void> {

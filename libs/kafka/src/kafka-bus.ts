@@ -30,15 +30,7 @@ export class KafkaBus {
   private readonly prefix: string;
   private connected?: Promise<void>;
   // Concurrent publishes share produce requests (see PublishBatcher).
-  private readonly batcher = new PublishBatcher(async (batch) => {
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: batch.map(({ topic, messages }) => ({
-        topic: this.topicName(topic),
-        messages: messages.map(({ key, value, headers, partition }) => ({ key, value, partition, headers: headers ? { ...headers } : undefined })),
-      })),
-    });
-  });
+  private readonly batcher: PublishBatcher;
 
   constructor(private readonly options: KafkaOptions & { replicationFactor?: number }) {
     this.prefix = options.topicPrefix ?? '';
@@ -55,6 +47,15 @@ export class KafkaBus {
     // acks=all on every send: a publish resolves only once every in-sync replica has the message.
     this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
     this.admin = this.kafka.admin();
+    this.batcher = new PublishBatcher(async (batch) => {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: batch.map(({ topic, messages }) => ({
+          topic: this.topicName(topic),
+          messages: messages.map(({ key, value, headers, partition }) => ({ key, value, partition, headers: headers ? { ...headers } : undefined })),
+        })),
+      });
+    }, options.publishLingerMs);
   }
 
   /** The physical name of a contract topic or consumer group (with this deployment's prefix). */

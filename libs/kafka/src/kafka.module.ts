@@ -27,8 +27,9 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
-  static fromEnv(clientId: string, env: KafkaEnv): DynamicModule {
+  static fromEnv(clientId: string, env: KafkaEnv, tuning: Pick<KafkaOptions, 'publishLingerMs'> = {}): DynamicModule {
     return KafkaModule.forRoot({
+      ...tuning,
       clientId,
       brokers: env.KAFKA_BROKERS,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,

@@ -29,6 +29,25 @@ describe('PublishBatcher', () => {
     expect(resolved).toBe(true);
   });
 
+  it('with lingerMs, lets publishes made meanwhile share the first send', async () => {
+    jest.useFakeTimers();
+    try {
+      const { batches, settle, send } = controlledSend();
+      const batcher = new PublishBatcher(send, 5);
+      const published = [batcher.publish('log', [message('1')])];
+      await jest.advanceTimersByTimeAsync(4);
+      published.push(batcher.publish('dlq', [message('x')]));
+      expect(batches).toHaveLength(0);
+
+      await jest.advanceTimersByTimeAsync(1);
+      expect(batches).toEqual([[{ topic: 'log', messages: [message('1')] }, { topic: 'dlq', messages: [message('x')] }]]);
+      settle[0].resolve();
+      await Promise.all(published);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('carries everything published during a send in the next one, grouped by topic in order', async () => {
     const { batches, settle, send } = controlledSend();
     const batcher = new PublishBatcher(send);

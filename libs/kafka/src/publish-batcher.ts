@@ -11,18 +11,20 @@ interface Publication {
 
 /** Keeps a produce request well under the broker's default 1 MB message batch limit. */
 const MAX_BATCH_BYTES = 512 * 1024;
+/** Publications that make a request worth sending without lingering: under load they pile up during a send. */
+const LINGER_BELOW = 8;
 
 /**
  * Carries the messages of many `publish` calls in one produce request (see Coalescer): a lone
- * publish is sent at once, concurrent ones share the next send. Each caller's promise settles with
+ * publish is sent at once (or after `lingerMs`, for company), concurrent ones share the next send. Each caller's promise settles with
  * the send that carried its messages (acks=all), so `publish` keeps its durability contract, and
  * one send at a time keeps per-key order across calls.
  */
 export class PublishBatcher {
   private readonly coalescer: Coalescer<Publication>;
 
-  constructor(send: (batch: TopicBatch) => Promise<void>) {
-    this.coalescer = new Coalescer((publications) => send(grouped(publications)), { maxWeight: MAX_BATCH_BYTES, weigh: sizeOf });
+  constructor(send: (batch: TopicBatch) => Promise<void>, lingerMs = 0) {
+    this.coalescer = new Coalescer((publications) => send(grouped(publications)), { maxWeight: MAX_BATCH_BYTES, weigh: sizeOf, lingerMs, lingerBelow: LINGER_BELOW });
   }
 
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
-import { KafkaModule, KafkaReadiness } from '@hookbus/kafka';
+import { KafkaModule, type KafkaOptions, KafkaReadiness } from '@hookbus/kafka';
 import type { CommonEnv } from './env';
 import { HealthModule } from './health.module';
 import { MetricsModule } from './metrics';
@@ -10,15 +10,17 @@ export interface PlatformOptions {
   readonly env: CommonEnv;
   /** Readiness checks beyond Kafka (e.g. the database); they must be provided by the app. */
   readonly readiness?: readonly Type<ReadinessCheck>[];
+  /** How this service's bus publishes (see KafkaOptions). */
+  readonly kafka?: Pick<KafkaOptions, 'publishLingerMs'>;
 }
 
 /** What every hookbus service has: the Kafka bus, `/health/*` and `/metrics`. */
 @Module({})
 export class PlatformModule {
-  static forRoot({ name, env, readiness = [] }: PlatformOptions): DynamicModule {
+  static forRoot({ name, env, readiness = [], kafka }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [KafkaModule.fromEnv(name, env), HealthModule.forRoot([KafkaReadiness, ...readiness]), MetricsModule],
+      imports: [KafkaModule.fromEnv(name, env, kafka), HealthModule.forRoot([KafkaReadiness, ...readiness]), MetricsModule],
     };
   }
 }
