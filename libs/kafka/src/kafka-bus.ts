@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { type Admin, Kafka, logLevel, type LogEntry, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
 import { ALL_TOPICS, Topics, type TopicSpec } from '@hookbus/contracts';
 import { AtLeastOnceConsumer, type ConsumerOptions } from './at-least-once-consumer';
 import { CompactedTopicReader, type TableReaderOptions, throwawayGroupId } from './compacted-topic-reader';
 import type { OutgoingMessage } from './consumed-message';
 import type { KafkaOptions } from './kafka-options';
+import { KeyHashPartitioner } from './key-hash-partitioner';
 import { PublishBatcher } from './publish-batcher';
 import { ensureTopics } from './topic-bootstrap';
 
@@ -45,7 +46,7 @@ export class KafkaBus {
       },
     });
     // acks=all on every send: a publish resolves only once every in-sync replica has the message.
-    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({ createPartitioner: KeyHashPartitioner, allowAutoTopicCreation: false });
     this.admin = this.kafka.admin();
     this.batcher = new PublishBatcher(async (batch) => {
       await this.producer.sendBatch({
