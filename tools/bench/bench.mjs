@@ -10,12 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { ensureDependencies } from '../ensure-deps.mjs';
+import { describeMachine } from './machine.mjs';
 import { benchEvent, endpointFor, ENDPOINTS, subscriptionBody } from './plan.mjs';
 import { Receiver } from './receiver-client.mjs';
 import { cpuSecondsOf, LOG_DIR, startService } from './services.mjs';
@@ -391,10 +391,9 @@ function report() {
     ...Object.entries(rss).map(([name, mb]) => [`peak RSS ${name}`, `${round(mb)} MB`, '', name === 'delivery-service' ? met(mb < 250, '< 250 MB') : '']),
   ];
   const table = ['| measure | value | ratio | target |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-  const cpus = os.cpus();
   const machine = [
     `- ${new Date().toISOString()}, \`npm run bench${quick ? ' -- --quick' : ''}\` (${SETTINGS.backlog} backlog events, ${SETTINGS.loadSeconds} s measured per fixed-load run after ${SETTINGS.warmupSeconds} s of warm-up)`,
-    `- ${cpus.length} cores, ${cpus[0]?.model.trim()}, ${round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
+    ...describeMachine(),
     `- Node ${process.version}, Apache Kafka ${kafkaVersion()} (single local broker), kafkajs ${createRequire(import.meta.url)('kafkajs/package.json').version}`,
   ].join('\n');
   const cpu = Object.entries(results.cpu ?? {}).map(([label, shares]) => `- ${label}: ${shares}`).join('\n');
