@@ -18,7 +18,7 @@ import { ensureDependencies } from '../ensure-deps.mjs';
 import { describeMachine } from './machine.mjs';
 import { benchEvent, endpointFor, ENDPOINTS, subscriptionBody } from './plan.mjs';
 import { Receiver } from './receiver-client.mjs';
-import { cpuSecondsOf, LOG_DIR, startService } from './services.mjs';
+import { cpuSecondsOf, mainThreadSecondsOf, LOG_DIR, startService } from './services.mjs';
 import { latencySummary, median, round, sustainedWindow, valueAt } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -74,9 +74,12 @@ const METHOD = `## How each figure is measured
   log each attempt (acks=all) and commit. Both rates are taken between the 10th and 90th percentile
   of arrivals, so start-up and tail do not count; so is the CPU time per delivery of the consuming
   process (baseline.mjs or delivery-service alone; the broker, config-service's delivery log and
-  the receiver come on top for hookbus). A fresh backlog is drained by the baseline, then by hookbus,
-  ${PAIRS} times in a row; each pair gives a ratio, and the table shows the medians (rates, CPU and
-  ratios) with the range of the ratios, because this machine's speed drifts within minutes.
+  the receiver come on top for hookbus), and the share of the window the process's main thread
+  spent on a CPU and waiting for one (\`schedstat\`): a wait means the cores were busy with others.
+  A fresh backlog is drained by the baseline, then by hookbus, ${PAIRS} times in a row, each pair
+  once every consumer has caught up (the delivery log trails a drain); each pair gives a ratio, and
+  the table shows the medians with the range of the ratios, because this machine's speed drifts
+  within minutes.
 - **latency**: ${OFFERED_PER_SECOND} events/s produced straight to \`hookbus.events.v1\` (acks=all), round-robin over
   the 50 subscriptions, once every consumer has caught up and after a warm-up at the same load; from
   just before the produce call to the receiver reading the request. SecuTix orders wait for their
@@ -116,6 +119,9 @@ try {
   // This machine's speed drifts by half within minutes, so each pair is compared on its own.
   const pairs = [];
   for (let pair = 1; pair <= PAIRS; pair += 1) {
+    // The delivery log of the previous drain trails it; written during the next baseline, it
+    // would take that baseline's CPU and flatter the ratio.
+    await untilConsumersCaughtUp();
     await services['delivery-service'].stop();
     running.delete(services['delivery-service']);
     const backlog = await produceBacklog(immediate, tenants);
@@ -226,18 +232,25 @@ async function measureBaseline(receiver, tenants, backlog) {
 async function drainRate(receiver, backlog, label, startConsumer) {
   await receiver.drain();
   const pid = await startConsumer();
-  const cpu = [];
+  const [cpu, running, waiting] = [[], [], []];
   const sample = () => {
+    const at = now();
     const { user, system } = cpuSecondsOf(pid);
-    cpu.push([now(), user + system]);
+    const mainThread = mainThreadSecondsOf(pid);
+    cpu.push([at, user + system]);
+    running.push([at, mainThread.running]);
+    waiting.push([at, mainThread.waiting]);
   };
   const sampler = setInterval(sample, 100);
   const arrivals = await receiver.collect(backlog.length, SETTINGS.drainTimeoutMs).finally(() => clearInterval(sampler));
   sample();
   const { from, to, count, perSecond } = sustainedWindow(arrivals.map(([, at]) => at));
-  const cpuMicrosPerDelivery = ((valueAt(cpu, to) - valueAt(cpu, from)) / count) * 1e6;
-  log(`${label}: ${round(perSecond)} deliveries/s over a backlog of ${backlog.length}, ${round(cpuMicrosPerDelivery)} µs of CPU per delivery`);
-  return { perSecond, cpuMicrosPerDelivery };
+  const during = (series) => valueAt(series, to) - valueAt(series, from);
+  const cpuMicrosPerDelivery = (during(cpu) / count) * 1e6;
+  const seconds = (to - from) / 1000;
+  const mainThread = { running: during(running) / seconds, waiting: during(waiting) / seconds };
+  log(`${label}: ${round(perSecond)} deliveries/s over a backlog of ${backlog.length}, ${round(cpuMicrosPerDelivery)} µs of CPU per delivery; main thread on a CPU ${percent(mainThread.running)}, waiting for one ${percent(mainThread.waiting)}`);
+  return { perSecond, cpuMicrosPerDelivery, mainThread };
 }
 
 /**
@@ -385,6 +398,7 @@ function report() {
     ['baseline: kafkajs → undici', `${round(baseline.perSecond)} deliveries/s`, `median of ${PAIRS} drains`, ''],
     ['hookbus: one delivery-service', `${round(hookbus.perSecond)} deliveries/s`, `${round(throughput.rateRatio, 2)} × baseline (pairs ${range(throughput.rateRatios)}), ${round(hookbus.perSecond / ceiling.perSecond, 2)} × ceiling`, met(throughput.rateRatio >= 0.6, '≥ 0.6 × baseline')],
     ['CPU per delivery (consumer process): baseline / hookbus', `${round(baseline.cpuMicrosPerDelivery)} µs / ${round(hookbus.cpuMicrosPerDelivery)} µs`, `${round(throughput.cpuRatio, 1)} × baseline (pairs ${range(throughput.cpuRatios)})`, ''],
+    ['consumer main thread on a CPU / waiting for one: baseline; hookbus', `${percent(baseline.mainThread.running)} / ${percent(baseline.mainThread.waiting)}; ${percent(hookbus.mainThread.running)} / ${percent(hookbus.mainThread.waiting)}`, 'share of the drain', ''],
     [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries; ${latency.paced} paced meanwhile, p99 ${ms(latency.p99OutsidePaced)} outside their run`, met(latency.p99 < 50, 'p99 < 50 ms')],
     ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung; ${isolation.paced} paced meanwhile, p99 ${ms(isolation.p99OutsidePaced)} outside their run`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
     ['batch ingest (POST /v1/events/batch)', `${round(ingest.perSecond)} events/s`, '', met(ingest.perSecond >= 20_000, '≥ 20,000 events/s')],
@@ -422,9 +436,14 @@ function throughputOf(pairs) {
   const rateRatios = pairs.map(({ baseline, hookbus }) => hookbus.perSecond / baseline.perSecond);
   const cpuRatios = pairs.map(({ baseline, hookbus }) => hookbus.cpuMicrosPerDelivery / baseline.cpuMicrosPerDelivery);
   const of = (side, key) => median(pairs.map((pair) => pair[side][key]));
+  const side = (name) => ({
+    perSecond: of(name, 'perSecond'),
+    cpuMicrosPerDelivery: of(name, 'cpuMicrosPerDelivery'),
+    mainThread: { running: median(pairs.map((pair) => pair[name].mainThread.running)), waiting: median(pairs.map((pair) => pair[name].mainThread.waiting)) },
+  });
   return {
-    baseline: { perSecond: of('baseline', 'perSecond'), cpuMicrosPerDelivery: of('baseline', 'cpuMicrosPerDelivery') },
-    hookbus: { perSecond: of('hookbus', 'perSecond'), cpuMicrosPerDelivery: of('hookbus', 'cpuMicrosPerDelivery') },
+    baseline: side('baseline'),
+    hookbus: side('hookbus'),
     rateRatio: median(rateRatios),
     rateRatios,
     cpuRatio: median(cpuRatios),
@@ -441,6 +460,10 @@ function countBy(items, key) {
   const counts = {};
   for (const item of items) counts[item[key]] = (counts[item[key]] ?? 0) + 1;
   return Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ');
+}
+
+function percent(share) {
+  return `${round(share * 100)} %`;
 }
 
 function met(ok, target) {

@@ -15,6 +15,16 @@ export function cpuSecondsOf(pid) {
   return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
 }
 
+/**
+ * Seconds the main thread of process `pid` has spent on a CPU and runnable but waiting for one
+ * (`/proc/<pid>/task/<pid>/schedstat`, in ns): a Node process does its work on that thread, so a
+ * long wait means the cores were busy with others, not that the process had nothing to do.
+ */
+export function mainThreadSecondsOf(pid) {
+  const [running, waiting] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+  return { running: running / 1e9, waiting: waiting / 1e9 };
+}
+
 /** Where the services' logs (warnings and errors) of the last run are kept. */
 export const LOG_DIR = path.join(root, '.data', 'bench-logs');
 
