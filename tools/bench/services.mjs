@@ -25,6 +25,12 @@ export function mainThreadSecondsOf(pid) {
   return { running: running / 1e9, waiting: waiting / 1e9 };
 }
 
+/** CPU time the whole machine has spent busy so far (every process and the kernel), in seconds. */
+export function machineBusySeconds() {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
+}
+
 /** Where the services' logs (warnings and errors) of the last run are kept. */
 export const LOG_DIR = path.join(root, '.data', 'bench-logs');
 
