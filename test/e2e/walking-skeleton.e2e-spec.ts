@@ -46,6 +46,19 @@ describe('walking skeleton: ingest-service → hookbus.events.v1 → delivery-se
     expect(await received(event.id)).toMatchObject({ type: 'order.confirmed', tenantId: 'tnt_test' });
   });
 
+  it("reports how long events waited before delivery-service took them up, from the record's timestamp", async () => {
+    const metrics = () => fetch(`${delivery.url}/metrics`).then((response) => response.text());
+    const count = async () => Number(/^hookbus_event_dispatch_lag_seconds_count (\d+)$/m.exec(await metrics())?.[1] ?? 0);
+    const before = await count();
+    const event = orderConfirmed();
+
+    expect((await post('/v1/events', event)).status).toBe(202);
+    await received(event.id);
+    await pollUntil('the event is counted', async () => (await count()) === before + 1);
+    // In seconds: a loopback trip through the broker takes milliseconds, well inside the 1 s bucket.
+    expect(await metrics()).toMatch(new RegExp(`^hookbus_event_dispatch_lag_seconds_bucket\\{le="1"\\} ${before + 1}$`, 'm'));
+  });
+
   it('accepts binary mode (ce-* headers, data as the body)', async () => {
     const { data, ...attributes } = orderConfirmed();
     const headers = Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`ce-${name}`, String(value)]));

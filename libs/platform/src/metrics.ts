@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Module } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, type CounterConfiguration, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, type CounterConfiguration, Histogram, type HistogramConfiguration, Registry } from 'prom-client';
 
 /** The process's Prometheus registry; services register their own metrics on it. */
 export const metricsRegistry = new Registry();
@@ -9,6 +9,12 @@ collectDefaultMetrics({ register: metricsRegistry });
 export function counter<L extends string>(config: Omit<CounterConfiguration<L>, 'registers'>): Counter<L> {
   const existing = metricsRegistry.getSingleMetric(config.name);
   return (existing as Counter<L> | undefined) ?? new Counter({ ...config, registers: [metricsRegistry] });
+}
+
+/** A histogram on the process registry; like `counter`, the same name yields the same histogram. */
+export function histogram<L extends string>(config: Omit<HistogramConfiguration<L>, 'registers'>): Histogram<L> {
+  const existing = metricsRegistry.getSingleMetric(config.name);
+  return (existing as Histogram<L> | undefined) ?? new Histogram({ ...config, registers: [metricsRegistry] });
 }
 
 @Controller('metrics')
