@@ -95,7 +95,8 @@ const METHOD = `## How each figure is measured
   run's first or after its last paced order. The 8 s windows of \`--quick\` may or may not catch one.
   delivery-service's \`hookbus_event_dispatch_lag_seconds\` histogram, read at both ends of the measured
   part, splits the latency: the bucket holding the 99th percentile bounds the time events spent
-  before delivery-service took them up (broker, fetch, waiting for a free slot); the rest is theirs.
+  before delivery-service took them up (broker, fetch, waiting for a free slot); the rest went to
+  rendering, signing and sending.
 - **ingest**: \`POST /v1/events/batch\` with 1,000 events per request, 4 requests in flight; each 202
   means the batch is on the topic (acks=all).
 - **peak RSS**: VmHWM of each service process at the end of the run.

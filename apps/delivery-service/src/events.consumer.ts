@@ -2,7 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Topics } from '@hookbus/contracts';
 import { type ConsumedMessage, ConsumeTopic } from '@hookbus/kafka';
-import { observeEventAge } from './delivery/delivery-metrics';
+import { observeDispatchLag } from './delivery/delivery-metrics';
 import { EventDispatcher } from './event-dispatcher';
 import { decodeEventMessage } from './event-message';
 
@@ -12,7 +12,7 @@ export class EventsConsumer {
 
   @ConsumeTopic(Topics.events.name)
   async onEvent(@Payload() message: ConsumedMessage): Promise<void> {
-    observeEventAge(message.timestamp);
+    observeDispatchLag(message.timestamp);
     await this.dispatcher.dispatch(decodeEventMessage(message));
   }
 }
