@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -47,10 +47,11 @@ export class ServiceProcess {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
-  /** The process's Unix niceness (field 19 of /proc/<pid>/stat). */
-  niceness(): number {
-    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[16]);
+  /** The distinct Unix niceness values of the process's threads (field 19 of /proc/<pid>/task/<tid>/stat). */
+  niceness(): number[] {
+    const tasks = `/proc/${this.child.pid}/task`;
+    const values = readdirSync(tasks).map((tid) => Number(readFileSync(`${tasks}/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+    return [...new Set(values)].sort((a, b) => a - b);
   }
 
   /** Spawns the service on a free port with the test broker and the given environment. */
