@@ -50,7 +50,13 @@ export class ServiceProcess {
   /** The distinct Unix niceness values of the process's threads (field 19 of /proc/<pid>/task/<tid>/stat). */
   niceness(): number[] {
     const tasks = `/proc/${this.child.pid}/task`;
-    const values = readdirSync(tasks).map((tid) => Number(readFileSync(`${tasks}/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+    const values = readdirSync(tasks).flatMap((tid) => {
+      try {
+        return [Number(readFileSync(`${tasks}/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16])];
+      } catch {
+        return []; // the thread ended since the listing (an idle pool thread)
+      }
+    });
     return [...new Set(values)].sort((a, b) => a - b);
   }
 
