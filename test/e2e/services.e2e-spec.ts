@@ -56,6 +56,15 @@ describe('each service as its own process', () => {
     expect(await service.stop()).toBe(0);
   });
 
+  // Ctrl-C on `npm start` signals the whole process group, and the launcher sends SIGTERM as well.
+  it.each(SERVICES)('%s shuts down once and exits 0 when SIGINT and SIGTERM both arrive', async (name) => {
+    const database = `sqlite:${path.join(mkdtempSync(path.join(tmpdir(), 'hookbus-svc-')), `${name}.sqlite`)}`;
+    const service = await spawn(name, { KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database, HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN, HOOKBUS_SECRET_KEY: SECRET_KEY });
+    await service.ready();
+
+    expect(await service.stop('SIGINT', 'SIGTERM')).toBe(0);
+  });
+
   it.each(SERVICES)('%s refuses to start with a bad variable and names it', async (name) => {
     const service = await spawn(name, { KAFKA_BROKERS: 'no-port', LOG_LEVEL: 'chatty' });
 

@@ -98,9 +98,9 @@ export class ServiceProcess {
     await this.exited;
   }
 
-  /** Sends SIGTERM and resolves with the exit code. */
-  async stop(): Promise<number | null> {
-    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+  /** Sends `signals` (SIGTERM by default) one after another and resolves with the exit code. */
+  async stop(...signals: NodeJS.Signals[]): Promise<number | null> {
+    for (const signal of signals.length > 0 ? signals : ['SIGTERM' as const]) if (this.child.exitCode === null) this.child.kill(signal);
     const code = await this.exited;
     // An unclean exit fails the test that asserted it; its last words say why.
     if (code !== 0) console.error(`${this.name} exited ${code}:\n${this.output.slice(-20).join('\n')}`);

@@ -62,9 +62,14 @@ const SHUTDOWN_GRACE_MS = 30_000;
 /**
  * SIGTERM/SIGINT: readiness turns 503, consumers finish and commit their in-flight messages,
  * connections close, and the process exits 0 (1 if that takes longer than the grace period).
+ * Shuts down once: Ctrl-C under a launcher brings SIGINT from the terminal and SIGTERM from the
+ * launcher, and closing twice fails on what the first close already destroyed.
  */
 function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger, started: Promise<unknown>): void {
+  let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
     logger.log({ message: 'shutting down', signal });
     setTimeout(() => {
       logger.error({ message: `shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting` });
@@ -80,8 +85,8 @@ function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger, s
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 /** Runs a service's main; a bad environment or failed start exits 1 with a message saying why. */
