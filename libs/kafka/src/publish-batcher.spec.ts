@@ -99,4 +99,28 @@ describe('PublishBatcher', () => {
     settle[2].resolve();
     await Promise.all(all);
   });
+
+  it('sends one large publication in several sends of at most 512 KB, in order, and resolves once all are stored', async () => {
+    const { batches, settle, send } = controlledSend();
+    const batcher = new PublishBatcher(send);
+    // Two bytes per character: the limit is counted in bytes, not characters.
+    const big = 'é'.repeat(100 * 1024);
+    let resolved = false;
+    const published = batcher.publish('t', ['1', '2', '3', '4', '5'].map((key) => message(key, big))).then(() => (resolved = true));
+
+    for (const expected of [['1', '2'], ['3', '4'], ['5']]) {
+      await flush();
+      expect(batches[batches.length - 1][0].messages.map(({ key }) => key)).toEqual(expected);
+      expect(resolved).toBe(false);
+      settle[settle.length - 1].resolve();
+    }
+    await published;
+    expect(batches).toHaveLength(3);
+  });
+
+  it('publishes nothing for no messages', async () => {
+    const { batches, send } = controlledSend();
+    await new PublishBatcher(send).publish('t', []);
+    expect(batches).toHaveLength(0);
+  });
 });

@@ -27,9 +27,25 @@ export class PublishBatcher {
     this.coalescer = new Coalescer((publications) => send(grouped(publications)), { maxWeight: MAX_BATCH_BYTES, weigh: sizeOf, lingerMs, lingerBelow: LINGER_BELOW });
   }
 
-  publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
-    return messages.length === 0 ? Promise.resolve() : this.coalescer.submit({ topic, messages });
+  /** A large publication goes in several sends, in order: the broker limits each partition's batch. */
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    await Promise.all(chunked(messages).map((chunk) => this.coalescer.submit({ topic, messages: chunk })));
   }
+}
+
+function chunked(messages: readonly OutgoingMessage[]): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let weight = Infinity;
+  for (const message of messages) {
+    const next = messageBytes(message);
+    if (weight + next > MAX_BATCH_BYTES) {
+      chunks.push([]);
+      weight = 0;
+    }
+    chunks[chunks.length - 1].push(message);
+    weight += next;
+  }
+  return chunks;
 }
 
 function grouped(publications: readonly Publication[]): TopicBatch {
@@ -42,5 +58,9 @@ function grouped(publications: readonly Publication[]): TopicBatch {
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
 
-const sizeOf = ({ messages }: Publication): number =>
-  messages.reduce((sum, { key, value }) => sum + (key?.length ?? 0) + (value?.length ?? 0), 0);
+const bytesOf = (data: string | Buffer | null | undefined): number =>
+  typeof data === 'string' ? Buffer.byteLength(data) : (data?.length ?? 0);
+
+const messageBytes = ({ key, value }: OutgoingMessage): number => bytesOf(key) + bytesOf(value);
+
+const sizeOf = ({ messages }: Publication): number => messages.reduce((sum, message) => sum + messageBytes(message), 0);
