@@ -13,6 +13,7 @@ import { DELIVERY_LOG_CONTROLLERS, DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATION
 import { KomerceWebhookController } from './komerce/komerce-webhook.controller';
 import { CONFIG_MIGRATIONS } from './migrations/0001-control-plane';
 import { SubscriptionActiveSince0005 } from './migrations/0005-subscription-active-since';
+import { ApiKeyOutbox0006 } from './migrations/0006-api-key-outbox';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATION, NOTIFICATION_PROVIDERS } from './notifications/notifications.module-parts';
 import { PluginsController } from './plugins.controller';
 import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
@@ -22,12 +23,16 @@ import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionTester } from './subscriptions/subscription-tester';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { ApiKeyPublisher } from './tenants/api-key-publisher';
 import { ApiKey } from './tenants/api-key.entity';
 import { Tenant } from './tenants/tenant.entity';
 import { TenantsController } from './tenants/tenants.controller';
 import { TenantsService } from './tenants/tenants.service';
 
-const SUBSCRIPTION_ACTIVE_SINCE_MIGRATION = { name: '0005-subscription-active-since', class: SubscriptionActiveSince0005 };
+const LATER_MIGRATIONS = [
+  { name: '0005-subscription-active-since', class: SubscriptionActiveSince0005 },
+  { name: '0006-api-key-outbox', class: ApiKeyOutbox0006 },
+];
 
 /** Secrets config-service runs with, resolved at boot (from the environment or .data/). */
 export interface ConfigSecrets {
@@ -46,7 +51,7 @@ export class ConfigModule {
           name: 'config-service',
           url: env.DATABASE_URL,
           entities: [Tenant, ApiKey, Subscription, ...NOTIFICATION_ENTITIES, ...DELIVERY_LOG_ENTITIES],
-          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, ...DELIVERY_LOG_MIGRATIONS, SUBSCRIPTION_ACTIVE_SINCE_MIGRATION],
+          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, ...DELIVERY_LOG_MIGRATIONS, ...LATER_MIGRATIONS],
         }),
       ],
       controllers: [
@@ -65,6 +70,7 @@ export class ConfigModule {
         Authenticator,
         AuthGuard,
         TenantsService,
+        ApiKeyPublisher,
         SubscriptionsService,
         SubscriptionPublisher,
         SubscriptionTester,

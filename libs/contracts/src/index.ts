@@ -1,3 +1,5 @@
+export * from './api-key';
+export * from './api-key-record';
 export * from './cloud-event';
 export * from './cloud-event-binary';
 export * from './delivery-records';

@@ -20,6 +20,12 @@ export const Topics = {
     partitions: 6,
     config: { 'cleanup.policy': 'compact', 'min.compaction.lag.ms': '0', 'segment.ms': String(DAY_MS) },
   },
+  /** API keys' public view keyed by key id; tombstones delete. Compacted: ingest-service's key view. */
+  apiKeys: {
+    name: 'hookbus.api-keys.v1',
+    partitions: 3,
+    config: { 'cleanup.policy': 'compact', 'min.compaction.lag.ms': '0', 'segment.ms': String(DAY_MS) },
+  },
   deadLetters: { name: 'hookbus.deliveries.dlq.v1', partitions: 6, config: retainFor(14) },
   retries: { name: 'hookbus.deliveries.retry.v1', partitions: 6, config: retainFor(7) },
   deliveryLog: { name: 'hookbus.deliveries.log.v1', partitions: 6, config: retainFor(7) },

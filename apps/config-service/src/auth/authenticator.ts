@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { keySecretMatches, parseApiKey } from '@hookbus/contracts';
 import { ApiKey } from '../tenants/api-key.entity';
-import { isOperatorToken, parseApiKey, secretMatches } from './api-key-secret';
+import { isOperatorToken } from './api-key-secret';
 import type { Principal } from './principal';
 
 export const OPERATOR_TOKEN = Symbol('OPERATOR_TOKEN');
@@ -19,7 +20,7 @@ export class Authenticator {
     const parsed = parseApiKey(token);
     if (!parsed) return undefined;
     const key = await this.em.fork().findOne(ApiKey, { id: parsed.keyId, revokedAt: null });
-    if (!key || !secretMatches(parsed.secret, key.secretHash)) return undefined;
+    if (!key || !keySecretMatches(parsed.secret, key.secretHash)) return undefined;
     return { kind: 'tenant', tenantId: key.tenantId, keyId: key.id, roles: key.roles };
   }
 }

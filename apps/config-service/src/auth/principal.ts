@@ -1,5 +1,6 @@
-export const ROLES = ['admin', 'setup', 'producer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { ApiKeyRole } from '@hookbus/contracts';
+
+export type Role = ApiKeyRole;
 
 /** Who is calling: the operator (HOOKBUS_ADMIN_TOKEN) or a tenant's API key with its roles. */
 export type Principal =

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ProblemException } from '@hookbus/platform';
-import { formatApiKey, hashSecret, newKeyId, newKeySecret } from '../auth/api-key-secret';
+import { formatApiKey, hashKeySecret, newKeyId, newKeySecret } from '@hookbus/contracts';
 import { canAccessTenant, type Principal, type Role } from '../auth/principal';
+import { ApiKeyPublisher } from './api-key-publisher';
 import { ApiKey } from './api-key.entity';
 import { Tenant } from './tenant.entity';
 
@@ -11,7 +12,10 @@ export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FO
 
 @Injectable()
 export class TenantsService {
-  constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
+  constructor(
+    @Inject(EntityManager) private readonly em: EntityManager,
+    @Inject(ApiKeyPublisher) private readonly publisher: ApiKeyPublisher,
+  ) {}
 
   async create(name: string): Promise<Tenant> {
     const tenant = this.em.create(Tenant, { id: `tnt_${randomBytes(8).toString('hex')}`, name });
@@ -26,13 +30,14 @@ export class TenantsService {
     return tenant;
   }
 
-  /** Creates a key; the returned `key` is the only time its secret is ever shown. */
+  /** Creates a key; the returned `key` is the only time its secret is ever shown. Ingest-service knows it once published. */
   async createApiKey(principal: Principal, tenantId: string, roles: Role[]): Promise<{ id: string; key: string; roles: Role[] }> {
     await this.get(principal, tenantId);
     const id = newKeyId();
     const secret = newKeySecret();
-    this.em.create(ApiKey, { id, tenantId, secretHash: hashSecret(secret), roles });
+    const key = this.em.create(ApiKey, { id, tenantId, secretHash: hashKeySecret(secret), roles });
     await this.em.flush();
+    await this.publisher.publish([key]);
     return { id, key: formatApiKey(id, secret), roles };
   }
 
@@ -45,7 +50,10 @@ export class TenantsService {
     await this.get(principal, tenantId);
     const key = await this.em.findOne(ApiKey, { id: keyId, tenantId });
     if (!key) throw notFound(`API key ${keyId}`);
-    key.revokedAt ??= new Date();
+    if (key.revokedAt) return;
+    key.revokedAt = new Date();
+    key.version += 1;
     await this.em.flush();
+    await this.publisher.publish([key]);
   }
 }
