@@ -2,6 +2,7 @@ import { eventKey, Topics } from '@hookbus/contracts';
 import { type KafkaBus, QuarantineHeaders } from '@hookbus/kafka';
 import { collect, pollUntil, testBus, uniqueGroup, uniquePrefix } from '@hookbus/testing';
 import { orderConfirmed } from '../support/events';
+import { publishApiKey } from '../support/producer-keys';
 import { ServiceProcess } from '../support/service-process';
 
 type Problem = { errors: { field: string; rule: string; message: string }[] };
@@ -11,9 +12,11 @@ describe('walking skeleton: ingest-service → hookbus.events.v1 → delivery-se
   let ingest: ServiceProcess;
   let delivery: ServiceProcess;
   let bus: KafkaBus;
+  let producerKey: string;
 
   beforeAll(async () => {
     bus = await testBus(prefix);
+    producerKey = await publishApiKey(bus, 'tnt_test');
     const env = { KAFKA_TOPIC_PREFIX: prefix };
     [ingest, delivery] = await Promise.all([
       ServiceProcess.spawn('ingest-service', { ...env, LOG_LEVEL: 'warn' }),
@@ -30,7 +33,7 @@ describe('walking skeleton: ingest-service → hookbus.events.v1 → delivery-se
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${ingest.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/cloudevents+json', ...headers },
+      headers: { 'content-type': 'application/cloudevents+json', authorization: `Bearer ${producerKey}`, ...headers },
       body: JSON.stringify(body),
     });
   const problem = async (response: Response) => (await response.json()) as Problem;

@@ -11,8 +11,8 @@ import { WebhookReceiver } from './webhook-receiver';
 type Json = any;
 
 /**
- * config-service and delivery-service as real processes on a topic prefix of their own, a real
- * loopback receiver, and collectors on the topics delivery-service writes.
+ * config-service and delivery-service (and ingest-service, if spawned) as real processes on a topic
+ * prefix of their own, a real loopback receiver, and collectors on the topics delivery-service writes.
  */
 export class DeliveryHarness {
   log!: ConsumedMessage[];
@@ -65,6 +65,13 @@ export class DeliveryHarness {
     });
     this.running.push(delivery);
     return delivery.ready();
+  }
+
+  /** ingest-service on this harness's topics: it authenticates producers with the keys config-service publishes. */
+  async spawnIngest(env: Record<string, string> = {}): Promise<ServiceProcess> {
+    const ingest = await ServiceProcess.spawn('ingest-service', { KAFKA_TOPIC_PREFIX: this.prefix, LOG_LEVEL: 'warn', ...env });
+    this.running.push(ingest);
+    return ingest.ready();
   }
 
   /** Creates a subscription through the API and waits until delivery-service routes to it. */

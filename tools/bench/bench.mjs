@@ -46,7 +46,7 @@ ensureDependencies();
 const { ensureKafka, stopKafka, kafkaVersion, runningPid } = await import('../kafka/local-kafka.mjs');
 const kafka = await ensureKafka();
 await run(process.execPath, [path.join(root, 'tools', 'build.mjs')]);
-const { Topics } = createRequire(import.meta.url)(path.join(root, 'dist', 'libs', 'contracts', 'src', 'index.js'));
+const { Topics, formatApiKey, hashKeySecret, newKeyId, newKeySecret } = createRequire(import.meta.url)(path.join(root, 'dist', 'libs', 'contracts', 'src', 'index.js'));
 
 const runId = `${Date.now().toString(36)}`;
 const prefix = `bench-${runId}.`;
@@ -100,7 +100,7 @@ const METHOD = `## How each figure is measured
   part, splits the latency: the bucket holding the 99th percentile bounds the time events spent
   before delivery-service took them up (broker, fetch, waiting for a free slot); the rest went to
   rendering, signing and sending.
-- **ingest**: \`POST /v1/events/batch\` with 1,000 events per request, 4 requests in flight; each 202
+- **ingest**: \`POST /v1/events/batch\` with a producer key, 1,000 events per request, 4 requests in flight; each 202
   means the batch is on the topic (acks=all).
 - **peak RSS**: VmHWM of each service process at the end of the run.
 - Every service runs with its defaults, as \`npm start\` runs it: config-service, retry-scheduler and
@@ -186,13 +186,14 @@ async function measureIngest() {
   const ingest = await startService('ingest-service', await freePort(), serviceEnv('ingest-ingest', `${prefix}ingest.`));
   running.add(ingest);
   const tenant = 'tnt_bench_ingest';
+  const authorization = `Bearer ${await producerKey(ingest, `${prefix}ingest.`, tenant)}`;
   let accepted = 0;
   const began = performance.now();
   const deadline = began + SETTINGS.ingestMs;
   const worker = async () => {
     while (performance.now() < deadline) {
       const events = Array.from({ length: 1_000 }, (_, n) => benchEvent(ENDPOINTS[0], tenant, accepted + n));
-      const response = await fetch(`${ingest.url}/v1/events/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+      const response = await fetch(`${ingest.url}/v1/events/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(events) });
       if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
       accepted += (await response.json()).ids.length;
     }
@@ -204,6 +205,22 @@ async function measureIngest() {
   running.delete(ingest);
   log(`ingest: ${round(perSecond)} events/s accepted and produced (POST /v1/events/batch, 1,000 per request, 4 in flight)`);
   return { perSecond, peakRssMb };
+}
+
+/** A producer key published as config-service would, once the ingest-service at `url` knows it. */
+async function producerKey(ingest, topicPrefix, tenantId) {
+  const keyId = newKeyId();
+  const secret = newKeySecret();
+  const record = { keyId, tenantId, roles: ['producer'], secretSha256: hashKeySecret(secret) };
+  await producer.send({ topic: `${topicPrefix}${Topics.apiKeys.name}`, acks: -1, messages: [{ key: keyId, value: JSON.stringify(record) }] });
+  const key = formatApiKey(keyId, secret);
+  const deadline = Date.now() + 30_000;
+  // An invalid event answers 400 once the key is known, 401 before.
+  while ((await fetch(`${ingest.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' })).status === 401) {
+    if (Date.now() > deadline) throw new Error('ingest-service did not learn the producer key within 30 s');
+    await sleep(100);
+  }
+  return key;
 }
 
 async function produceBacklog(endpoints, tenants) {

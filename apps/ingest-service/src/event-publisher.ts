@@ -1,19 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOUDEVENTS_CONTENT_TYPE, eventKey, type HookbusEvent, Topics } from '@hookbus/contracts';
+import { CLOUDEVENTS_CONTENT_TYPE, eventKey, Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
+import type { AcceptedEvent } from './accepted-events';
 
-/** Publishes validated events to `hookbus.events.v1`, keyed so one subject of one tenant stays in order. */
+/** Publishes accepted events to `hookbus.events.v1`, keyed so one subject of one tenant stays in order. */
 @Injectable()
 export class EventPublisher {
   constructor(@Inject(KafkaBus) private readonly bus: KafkaBus) {}
 
   /** Resolves once every event is stored on all in-sync replicas. */
-  async publish(events: readonly HookbusEvent[]): Promise<void> {
+  async publish(events: readonly AcceptedEvent[]): Promise<void> {
     await this.bus.publish(
       Topics.events.name,
-      events.map((event) => ({
+      events.map(({ event, json }) => ({
         key: eventKey(event.tenantid, event.subject),
-        value: JSON.stringify(event),
+        value: json,
         headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_id: event.id, ce_type: event.type },
       })),
     );

@@ -1,46 +1,45 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import { fromBinaryMode, type HookbusEvent, parseCloudEvent, type ValidationIssue } from '@hookbus/contracts';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { fromBinaryMode } from '@hookbus/contracts';
 import { ProblemException } from '@hookbus/platform';
+import { acceptEvents } from './accepted-events';
+import type { Producer } from './auth/api-key-view';
+import { CurrentProducer } from './auth/current-producer.decorator';
+import { ProducerAuthGuard } from './auth/producer-auth.guard';
 import { EventPublisher } from './event-publisher';
 
 export const MAX_BATCH = 1000;
 
+@ApiBearerAuth()
 @Controller('v1/events')
+@UseGuards(ProducerAuthGuard)
 export class EventsController {
   constructor(@Inject(EventPublisher) private readonly publisher: EventPublisher) {}
 
   /** One CloudEvent, structured (`application/cloudevents+json`) or binary (`ce-*` headers). */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  async publishOne(@Body() body: unknown, @Headers() headers: Record<string, string>): Promise<{ ids: string[] }> {
-    const event = validOrThrow([fromBinaryMode(headers, body, 'ce-') ?? body]);
-    await this.publisher.publish(event);
-    return { ids: event.map(({ id }) => id) };
+  async publishOne(
+    @CurrentProducer() producer: Producer,
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string>,
+  ): Promise<{ ids: string[] }> {
+    const events = acceptEvents([fromBinaryMode(headers, body, 'ce-') ?? body], producer.tenantId, false);
+    await this.publisher.publish(events);
+    return { ids: events.map(({ event }) => event.id) };
   }
 
-  /** Up to 1,000 structured events; all are accepted or, if any is invalid, none. */
+  /** Up to 1,000 structured events; all are accepted or, if any is refused, none. */
   @Post('batch')
   @HttpCode(HttpStatus.ACCEPTED)
-  async publishBatch(@Body() body: unknown): Promise<{ ids: string[] }> {
+  async publishBatch(@CurrentProducer() producer: Producer, @Body() body: unknown): Promise<{ ids: string[] }> {
     if (!Array.isArray(body) || body.length === 0 || body.length > MAX_BATCH) {
       throw ProblemException.invalid([
         { field: '(root)', rule: 'batch_size', message: `must be an array of 1 to ${MAX_BATCH} events` },
       ]);
     }
-    const events = validOrThrow(body, true);
+    const events = acceptEvents(body, producer.tenantId, true);
     await this.publisher.publish(events);
-    return { ids: events.map(({ id }) => id) };
+    return { ids: events.map(({ event }) => event.id) };
   }
-}
-
-function validOrThrow(inputs: readonly unknown[], indexed = false): HookbusEvent[] {
-  const events: HookbusEvent[] = [];
-  const issues: ValidationIssue[] = [];
-  inputs.forEach((input, index) => {
-    const result = parseCloudEvent(input);
-    if (result.ok) events.push(result.value);
-    else issues.push(...result.issues.map((issue) => (indexed ? { ...issue, field: `[${index}].${issue.field}` } : issue)));
-  });
-  if (issues.length > 0) throw ProblemException.invalid(issues);
-  return events;
 }

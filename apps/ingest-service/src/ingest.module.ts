@@ -1,5 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@hookbus/platform';
+import { ApiKeyViewModule } from './auth/api-key-view.module';
+import { ApiKeyViewReadiness } from './auth/api-key-view.readiness';
+import { ProducerAuthGuard } from './auth/producer-auth.guard';
 import { EventPublisher } from './event-publisher';
 import { EventsController } from './events.controller';
 import type { IngestEnv } from './ingest-env';
@@ -9,9 +12,9 @@ export class IngestModule {
   static forRoot(env: IngestEnv): DynamicModule {
     return {
       module: IngestModule,
-      imports: [PlatformModule.forRoot({ name: 'ingest-service', env })],
+      imports: [PlatformModule.forRoot({ name: 'ingest-service', env, readiness: [ApiKeyViewReadiness] }), ApiKeyViewModule],
       controllers: [EventsController],
-      providers: [EventPublisher],
+      providers: [EventPublisher, ProducerAuthGuard],
     };
   }
 }

@@ -27,6 +27,16 @@ describe('parseCloudEvent', () => {
     expect(result).toEqual({ ok: false, issues: [{ field: 'data.orderId', rule: 'invalid_union', message: 'is required (an int64)' }] });
   });
 
+  it('refuses data nested deeper than 64 levels, naming the rule', () => {
+    const nested = (levels: number): unknown => (levels === 0 ? 1 : { level: nested(levels - 1) });
+    const event = (levels: number) => ({ ...orderConfirmed, type: 'order.completed', data: nested(levels) });
+    expect(parseCloudEvent(event(64)).ok).toBe(true);
+    expect(parseCloudEvent(event(65))).toEqual({
+      ok: false,
+      issues: [{ field: 'data', rule: 'max_depth', message: 'must not nest objects or arrays deeper than 64 levels' }],
+    });
+  });
+
   it('names the field and the rule of a broken envelope', () => {
     const { specversion: _dropped, ...noVersion } = orderConfirmed;
     const result = parseCloudEvent({ ...noVersion, time: 'yesterday' });

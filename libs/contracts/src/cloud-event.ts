@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_TYPES, EventTypes } from './event-types';
+import { nestsDeeperThan } from './json-depth';
 import { toIssues, type Validated } from './validation';
 
 export const ORIGINS = ['admin', 'shop', 'funnel'] as const;
@@ -23,10 +24,23 @@ export type HookbusEvent = z.output<typeof cloudEventSchema>;
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json';
 
+/**
+ * The largest event, as structured JSON, that hookbus accepts. Its worst record, a failed attempt's
+ * log entry, holds the event, the request body made from it (escaped once more as a string) and up to
+ * 16 KiB of the reply: about three times this, which stays under the broker's 1 MB message limit.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024;
+
+/** How deep `data` may nest objects and arrays. */
+export const MAX_DATA_DEPTH = 64;
+
 /** Validates the envelope, then `data` against the schema of the event's type. */
 export function parseCloudEvent(input: unknown): Validated<HookbusEvent> {
   const envelope = cloudEventSchema.safeParse(input);
   if (!envelope.success) return { ok: false, issues: toIssues(envelope.error) };
+  if (nestsDeeperThan(envelope.data.data, MAX_DATA_DEPTH)) {
+    return { ok: false, issues: [{ field: 'data', rule: 'max_depth', message: `must not nest objects or arrays deeper than ${MAX_DATA_DEPTH} levels` }] };
+  }
   const data = EventTypes[envelope.data.type].data.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, issues: toIssues(data.error, ['data']) };
   return { ok: true, value: { ...envelope.data, data: data.data } };

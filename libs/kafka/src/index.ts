@@ -9,5 +9,6 @@ export * from './kafka.readiness';
 export * from './kafka.transport';
 export * from './quarantine';
 export * from './compacted-topic-reader';
+export * from './topic-view';
 export * from './header-scan';
 export * from './coalescer';

@@ -1,3 +1,4 @@
+export * from './bearer-token';
 export * from './env';
 export * from './health.module';
 export * from './metrics';
