@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { isEgressAllowed } from '../egress-allow';
 import { addressClass, type AddressClass } from './address-class';
 import { cidrContains, parseCidr, type CidrRange } from './cidr-range';
-import { parseIp } from './ip-address';
+import { parseIp, unmapped } from './ip-address';
 
 /** Where a request is going, as the URL names it. */
 export interface EgressTarget {
@@ -44,8 +44,9 @@ export class EgressPolicy {
     if (!address) return { allowed: false, addressClass: 'reserved' };
     const kind = addressClass(address);
     if (kind === 'public') return { allowed: true };
+    // `::ffff:a.b.c.d` is a.b.c.d: an IPv4 entry allows it.
     const byRange = this.rangeEntries.some(
-      ({ range, port }) => (port === undefined || port === target.port) && cidrContains(range, address),
+      ({ range, port }) => (port === undefined || port === target.port) && (cidrContains(range, address) || cidrContains(range, unmapped(address))),
     );
     if (byRange || (kind !== 'metadata' && this.allowsHost(target))) return { allowed: true };
     return { allowed: false, addressClass: kind };

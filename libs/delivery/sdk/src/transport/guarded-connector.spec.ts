@@ -47,6 +47,27 @@ describe('guardedConnector', () => {
     expect(calls).toEqual([]);
   });
 
+  it.each([
+    ['198.18.0.1', 'reserved'],
+    ['192.0.0.8', 'reserved'],
+    ['203.0.113.7', 'reserved'],
+    ['100.100.100.200', 'metadata'],
+    ['64:ff9b:1::a00:1', 'reserved'],
+    ['2002:7f00:1::', 'loopback'],
+    ['2001::5efe:7f00:1', 'reserved'],
+    ['100::1', 'reserved'],
+    ['::7f00:1', 'loopback'],
+    ['::ffff:0:a00:1', 'private'],
+    ['3fff::1', 'reserved'],
+    ['5f00::1', 'reserved'],
+  ])('refuses a name resolving to %s (%s) without opening a socket', async (address, addressClass) => {
+    const { calls, connect } = fakeConnect();
+    const resolve = resolverOf({ 'hooks.example': [address] });
+    const { error } = await open(guardedConnector({ policy: new EgressPolicy(), resolve, connect }));
+    expect(error).toMatchObject({ code: 'HOOKBUS_EGRESS_REFUSED', address, addressClass });
+    expect(calls).toEqual([]);
+  });
+
   it('checks IP literals without resolving them, and sends no SNI for them', async () => {
     const resolve = resolverOf({});
     const { calls, connect } = fakeConnect();

@@ -132,6 +132,17 @@ describe('HttpSender against real servers', () => {
     expect(server.requests.map((request) => request.headers.host)).toEqual(Array(3).fill(`hooks.example:${server.port}`));
   });
 
+  it.each([
+    ['198.18.0.1', 'reserved'],
+    ['2002:7f00:1::', 'loopback'],
+    ['::7f00:1', 'loopback'],
+    ['100.100.100.200', 'metadata'],
+  ])('refuses a name resolving to %s (%s) before any connection', async (address, addressClass) => {
+    const result = await sender({ resolve: async () => [address] }).send({ method: 'GET', url: 'http://hooks.example/' });
+    expectError(result, 'ssrf_refused');
+    expect(result.kind === 'error' && result.message).toContain(`${address} (${addressClass})`);
+  });
+
   it('returns a redirect as the answer instead of following it', async () => {
     const server = await startServer((request, response) =>
       request.url === '/old' ? response.writeHead(302, { location: '/new' }).end() : response.end('followed'),
