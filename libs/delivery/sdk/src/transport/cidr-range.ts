@@ -26,6 +26,11 @@ export function cidrContains(range: CidrRange, address: IpAddress): boolean {
   return address.version === range.version && (address.value & maskOf(range.version, range.prefix)) === range.base;
 }
 
+/** Whether the range is one address (`/32`, `/128` or a bare IP). */
+export function isSingleAddress(range: CidrRange): boolean {
+  return range.prefix === BITS[range.version];
+}
+
 function maskOf(version: 4 | 6, prefix: number): bigint {
   const bits = BigInt(BITS[version]);
   const all = (1n << bits) - 1n;

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { buildConnector } from 'undici';
+import { EgressAllowList } from './egress-allow-list';
 import { EgressPolicy } from './egress-policy';
 import { EgressRefusedError } from './egress-refused.error';
 import { guardedConnector, type HostResolver } from './guarded-connector';
@@ -73,7 +74,7 @@ describe('guardedConnector', () => {
     const { calls, connect } = fakeConnect();
     const refused = await open(guardedConnector({ policy: new EgressPolicy(), resolve, connect }), { hostname: '169.254.169.254' });
     expect(refused.error).toMatchObject({ addressClass: 'metadata' });
-    const connector = guardedConnector({ policy: new EgressPolicy(['::1']), resolve, connect });
+    const connector = guardedConnector({ policy: new EgressPolicy(EgressAllowList.parse('::1')), resolve, connect });
     expect((await open(connector, { hostname: '::1', host: '[::1]:8443' })).error).toBeNull();
     expect(calls).toEqual([expect.objectContaining({ hostname: '::1', servername: undefined })]);
     expect(resolve).not.toHaveBeenCalled();
@@ -89,12 +90,12 @@ describe('guardedConnector', () => {
   it('tries the next permitted address when one refuses the connection, and reports the last error', async () => {
     const resolve = resolverOf({ localhost: ['::1', '127.0.0.1'] });
     const fallback = fakeConnect(['::1']);
-    const connector = guardedConnector({ policy: new EgressPolicy(['localhost']), resolve, connect: fallback.connect });
+    const connector = guardedConnector({ policy: new EgressPolicy(EgressAllowList.parse('localhost')), resolve, connect: fallback.connect });
     expect((await open(connector, { hostname: 'localhost', protocol: 'http:' })).error).toBeNull();
     expect(fallback.calls.map((call) => call.hostname)).toEqual(['::1', '127.0.0.1']);
 
     const dead = fakeConnect(['::1', '127.0.0.1']);
-    const failing = guardedConnector({ policy: new EgressPolicy(['localhost']), resolve, connect: dead.connect });
+    const failing = guardedConnector({ policy: new EgressPolicy(EgressAllowList.parse('localhost')), resolve, connect: dead.connect });
     expect((await open(failing, { hostname: 'localhost' })).error).toMatchObject({ code: 'ECONNREFUSED' });
   });
 
