@@ -59,3 +59,27 @@ describe('delivery-service egress guard and plugin selection (real broker, real 
     expect(harness.receiver.at('/only-postback')).toEqual([]);
   });
 });
+
+describe('HOOKBUS_EGRESS_ALLOW means the same to config-service and delivery-service (real broker, real HTTP)', () => {
+  let harness: DeliveryHarness;
+
+  // Both services get the same CIDR entry.
+  beforeAll(async () => {
+    harness = await DeliveryHarness.start('egress-cidr', { HOOKBUS_EGRESS_ALLOW: '127.0.0.1/32' });
+  });
+
+  afterAll(() => harness?.stop());
+
+  it('with 127.0.0.1/32, accepts a plain-http Komerce URL on 127.0.0.1 and delivers to it; other hosts still need https', async () => {
+    harness.receiver.answer({ status: 200 });
+    const sub = await harness.subscribe({ plugin: 'komerce', hook: 'order-status', url: `${harness.receiver.url}/komerce-cidr` });
+    const event = await harness.publishEvent('shipment.status_changed', { orderNo: 'KOM-7', awb: 'JNE7', status: 'Dikirim' });
+
+    const [log] = await harness.records(harness.log, event.id);
+    expect(log).toMatchObject({ subscriptionId: sub.id, outcome: 'delivered' });
+    expect(harness.receiver.at('/komerce-cidr')).toHaveLength(1);
+
+    const elsewhere = await harness.client.post('/v1/subscriptions', { plugin: 'komerce', hook: 'order-status', url: 'http://shop.example.com/komerce' });
+    expect(elsewhere.body.errors).toEqual([expect.objectContaining({ field: 'url', rule: 'https_required' })]);
+  });
+});

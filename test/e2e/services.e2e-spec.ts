@@ -74,6 +74,20 @@ describe('each service as its own process', () => {
     expect(output).toContain('LOG_LEVEL');
   });
 
+  it.each(['config-service', 'delivery-service'])('%s refuses to start with a malformed HOOKBUS_EGRESS_ALLOW entry and names it', async (name) => {
+    const database = `sqlite:${path.join(mkdtempSync(path.join(tmpdir(), 'hookbus-svc-')), `${name}.sqlite`)}`;
+    const service = await spawn(name, {
+      KAFKA_TOPIC_PREFIX: prefix,
+      DATABASE_URL: database,
+      HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN,
+      HOOKBUS_SECRET_KEY: SECRET_KEY,
+      HOOKBUS_EGRESS_ALLOW: '127.0.0.1, 10.0.0.0/33',
+    });
+
+    expect(await service.exited).toBe(1);
+    expect(service.output.join('\n')).toContain('HOOKBUS_EGRESS_ALLOW: \\"10.0.0.0/33\\" is not a valid entry (host, host:port, IP, IP:port or CIDR)');
+  });
+
   it('exits 1 and says why when Kafka does not answer at boot', async () => {
     const service = await spawn('ingest-service', { KAFKA_BROKERS: '127.0.0.1:1' });
 

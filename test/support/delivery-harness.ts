@@ -44,7 +44,8 @@ export class DeliveryHarness {
     const database = databaseLabel === 'sqlite' ? sqlite : postgresql;
     await database.create();
     const harness = new DeliveryHarness(prefix, await testBus(prefix), await WebhookReceiver.start(), database);
-    harness.config = await spawnConfigService(database, prefix, { HOOKBUS_EGRESS_ALLOW: '127.0.0.1' });
+    // One allow-list for both services, as in a deployment; loopback when delivery-service gets none.
+    harness.config = await spawnConfigService(database, prefix, { HOOKBUS_EGRESS_ALLOW: deliveryEnv.HOOKBUS_EGRESS_ALLOW ?? '127.0.0.1' });
     harness.running.push(harness.config);
     harness.delivery = await harness.spawnDelivery(deliveryEnv);
     const tenant = await newTenant(harness.config);

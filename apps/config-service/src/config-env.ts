@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { egressAllowVar } from '@hookbus/delivery-sdk';
 import { databaseEnv } from '@hookbus/persistence';
 import { BACKGROUND_NICE, commonEnv } from '@hookbus/platform';
-
-const commaList = z
-  .string()
-  .default('')
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 export const configEnvSchema = z.object({
   ...commonEnv(3001, BACKGROUND_NICE),
@@ -16,7 +12,7 @@ export const configEnvSchema = z.object({
   /** 32 bytes (base64url or hex) encrypting secrets at rest; generated into .data/ when unset. */
   HOOKBUS_SECRET_KEY: z.string().optional(),
   /** Destinations allowed despite being loopback/private, or plain HTTP where HTTPS is required. */
-  HOOKBUS_EGRESS_ALLOW: commaList,
+  HOOKBUS_EGRESS_ALLOW: egressAllowVar(),
   CONFIG_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be a size like 256kb or 1mb').default('256kb'),
 });
 

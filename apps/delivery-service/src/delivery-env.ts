@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { egressAllowVar } from '@hookbus/delivery-sdk';
 import { commonEnv, intVar } from '@hookbus/platform';
 import { AVAILABLE_VENDORS } from './plugins/available-plugins';
 
@@ -11,8 +12,8 @@ const commaList = (value: string) =>
 export const deliveryEnvSchema = z.object({
   ...commonEnv(3003),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-delivery-service'),
-  /** Hosts, IPs or CIDRs the sender may reach although they are loopback, private or link-local. */
-  HOOKBUS_EGRESS_ALLOW: z.string().default('').transform(commaList),
+  /** Destinations the sender may reach although their address is not public; read as config-service reads it. */
+  HOOKBUS_EGRESS_ALLOW: egressAllowVar(),
   /** Events one instance handles at once; same-subject events stay in order. */
   DELIVERY_MAX_IN_FLIGHT: intVar(1, 1_024, 64),
   /**

@@ -1,6 +1,6 @@
 import { Injectable, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, NestFactory } from '@nestjs/core';
-import { DeliveryPlugin, type DeliveryPluginDefinition } from '@hookbus/delivery-sdk';
+import { DeliveryPlugin, type DeliveryPluginDefinition, EgressAllowList } from '@hookbus/delivery-sdk';
 import { kometPlugin, KometPluginModule } from '@hookbus/plugin-komet';
 import { SecutixPluginModule } from '@hookbus/plugin-secutix';
 import { loadEnv } from '@hookbus/platform';
@@ -51,13 +51,20 @@ describe('deliveryEnvSchema', () => {
   it('defaults to every plugin and no egress exception', () => {
     const env = loadEnv(deliveryEnvSchema, {});
     expect(env.DELIVERY_PLUGINS).toEqual(['komet', 'komerce', 'secutix', 'postback']);
-    expect(env.HOOKBUS_EGRESS_ALLOW).toEqual([]);
+    expect(env.HOOKBUS_EGRESS_ALLOW.allowsUrl(new URL('http://127.0.0.1/'))).toBe(false);
   });
 
-  it('splits the comma lists', () => {
-    const env = loadEnv(deliveryEnvSchema, { DELIVERY_PLUGINS: 'komet, postback', HOOKBUS_EGRESS_ALLOW: '127.0.0.1,10.0.0.0/8' });
+  it('splits the comma lists, parsing the allow-list once', () => {
+    const env = loadEnv(deliveryEnvSchema, { DELIVERY_PLUGINS: 'komet, postback', HOOKBUS_EGRESS_ALLOW: '127.0.0.1, 10.0.0.0/8' });
     expect(env.DELIVERY_PLUGINS).toEqual(['komet', 'postback']);
-    expect(env.HOOKBUS_EGRESS_ALLOW).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(env.HOOKBUS_EGRESS_ALLOW).toBeInstanceOf(EgressAllowList);
+    expect(env.HOOKBUS_EGRESS_ALLOW.allowsUrl(new URL('http://10.1.2.3:8080/'))).toBe(true);
+  });
+
+  it('refuses a malformed HOOKBUS_EGRESS_ALLOW entry, naming it', () => {
+    expect(() => loadEnv(deliveryEnvSchema, { HOOKBUS_EGRESS_ALLOW: '127.0.0.1,10.0.0.0/33' })).toThrow(
+      'HOOKBUS_EGRESS_ALLOW: "10.0.0.0/33" is not a valid entry (host, host:port, IP, IP:port or CIDR) (got "127.0.0.1,10.0.0.0/33")',
+    );
   });
 
   it.each([['komet,nope', 'unknown plugin nope'], ['komet,komet', 'more than once'], ['', 'at least one']])(

@@ -4,6 +4,7 @@ import type { Classification, ClassifyContext, DeliveryOutcome } from './deliver
 import type { RenderContext, RenderedRequest } from './rendered-request';
 import type { AuthType, SubscriptionAuth } from './subscription-auth.schema';
 import type { HttpMethod, RetryPolicy } from './subscription.schema';
+import type { EgressAllowList } from './transport/egress-allow-list';
 
 /** A subscription that passed the common schema and its plugin's rules, defaults applied. */
 export interface Subscription<Settings extends object = Record<string, unknown>> {
@@ -33,8 +34,8 @@ export interface ScheduleDefaults {
 
 /** What a plugin's configuration rules may know beyond the subscription itself. */
 export interface ValidationContext {
-  /** Hosts allow-listed by `HOOKBUS_EGRESS_ALLOW` (see `isEgressAllowed`). */
-  readonly egressAllow: readonly string[];
+  /** `HOOKBUS_EGRESS_ALLOW`: `egressAllow.allowsUrl(url)` says whether a URL's host and port are allow-listed. */
+  readonly egressAllow: EgressAllowList;
 }
 
 /**

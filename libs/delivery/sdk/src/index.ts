@@ -1,6 +1,6 @@
 export * from './delivery-plugin';
 export * from './delivery-plugin.decorator';
-export * from './egress-allow';
+export * from './parse-url';
 export * from './plugin-catalog';
 export * from './plugin-description';
 export * from './plugin-hooks';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DeliveryPluginDefinition, Subscription } from './delivery-plugin';
 import { PluginCatalog } from './plugin-catalog';
+import { EgressAllowList } from './transport/egress-allow-list';
 import { issue } from './validation-issues';
 
 const fakeSettings = z.strictObject({ level: z.int().min(1).max(3).default(2), note: z.string().optional() });
@@ -19,14 +20,14 @@ const fake: DeliveryPluginDefinition<typeof fakeSettings> = {
   retry: { delaysSeconds: [10, 20] },
   // A cross-field rule: PUT needs a note.
   check: (subscription, context) =>
-    subscription.method === 'PUT' && !subscription.settings.note && !context.egressAllow.includes('anything')
+    subscription.method === 'PUT' && !subscription.settings.note && !context.egressAllow.allowsUrl(new URL(subscription.url))
       ? [issue('settings.note', 'note_required', 'is required with PUT')]
       : [],
 };
 
 const other: DeliveryPluginDefinition = { ...fake, vendor: 'other', check: undefined };
 const catalog = new PluginCatalog([fake, other]);
-const context = { egressAllow: [] };
+const context = { egressAllow: EgressAllowList.NONE };
 const base = { plugin: 'fake', hook: 'confirmed', url: 'https://receiver.example/hook' };
 
 const issuesOf = (result: ReturnType<PluginCatalog['validate']>) => (result.ok ? [] : result.issues);
@@ -118,7 +119,7 @@ describe('PluginCatalog.validate', () => {
 
   it('runs the plugin check last, with the context', () => {
     expect(rulesOf(catalog.validate({ ...base, method: 'PUT' }, context))).toEqual([{ field: 'settings.note', rule: 'note_required' }]);
-    expect(catalog.validate({ ...base, method: 'PUT' }, { egressAllow: ['anything'] }).ok).toBe(true);
+    expect(catalog.validate({ ...base, method: 'PUT' }, { egressAllow: EgressAllowList.parse('receiver.example') }).ok).toBe(true);
   });
 
   it('does not run the check on an invalid subscription', () => {

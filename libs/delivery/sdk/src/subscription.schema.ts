@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { subscriptionAuthSchema } from './subscription-auth.schema';
-import { parseUrl } from './egress-allow';
+import { parseUrl } from './parse-url';
 import { refineUnique, ruleIssue } from './validation-issues';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH'] as const;

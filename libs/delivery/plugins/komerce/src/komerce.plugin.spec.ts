@@ -1,10 +1,10 @@
-import { PluginCatalog } from '@hookbus/delivery-sdk';
+import { EgressAllowList, PluginCatalog } from '@hookbus/delivery-sdk';
 import { komercePlugin } from './komerce.plugin';
 
 const catalog = new PluginCatalog([komercePlugin]);
 const base = { plugin: 'komerce', hook: 'order-status', url: 'https://shop.example/komerce' };
-const rulesOf = (input: unknown, egressAllow: string[] = []) => {
-  const result = catalog.validate(input, { egressAllow });
+const rulesOf = (input: unknown, egressAllow = '') => {
+  const result = catalog.validate(input, { egressAllow: EgressAllowList.parse(egressAllow) });
   return result.ok ? [] : result.issues.map(({ field, rule }) => ({ field, rule }));
 };
 
@@ -15,7 +15,7 @@ describe('komercePlugin', () => {
   });
 
   it('defaults to POST with 5 failures before deactivation', () => {
-    expect(catalog.validate(base, { egressAllow: [] })).toEqual({
+    expect(catalog.validate(base, { egressAllow: EgressAllowList.NONE })).toEqual({
       ok: true,
       value: expect.objectContaining({ method: 'POST', settings: { deactivateAfterFailures: 5 } }),
     });
@@ -52,18 +52,36 @@ describe('komercePlugin', () => {
   });
 
   describe('https', () => {
+    const plain = (url: string, egressAllow: string) => rulesOf({ ...base, url }, egressAllow);
+    const refused = [{ field: 'url', rule: 'https_required' }];
+
     it('refuses plain http', () => {
-      const result = catalog.validate({ ...base, url: 'http://shop.example/komerce' }, { egressAllow: [] });
+      const result = catalog.validate({ ...base, url: 'http://shop.example/komerce' }, { egressAllow: EgressAllowList.NONE });
       expect(result).toEqual({ ok: false, issues: [{ field: 'url', rule: 'https_required', message: expect.stringContaining('HOOKBUS_EGRESS_ALLOW') }] });
     });
 
-    it('accepts plain http to an allow-listed host', () => {
-      expect(rulesOf({ ...base, url: 'http://localhost:4010/komerce' }, ['localhost'])).toEqual([]);
-      expect(rulesOf({ ...base, url: 'http://localhost:4010/komerce' }, ['localhost:4010'])).toEqual([]);
+    it('accepts plain http to an allow-listed host name on ports 80 and 443, or on the port its entry names', () => {
+      expect(plain('http://localhost/komerce', 'localhost')).toEqual([]);
+      expect(plain('http://Receiver.Local:443/komerce', 'receiver.local')).toEqual([]);
+      expect(plain('http://localhost:4010/komerce', 'localhost:4010')).toEqual([]);
+      expect(plain('http://localhost:4010/komerce', 'localhost')).toEqual(refused);
+      expect(plain('http://localhost/komerce', 'localhost:4010')).toEqual(refused);
     });
 
-    it('refuses plain http when only another host is allow-listed', () => {
-      expect(rulesOf({ ...base, url: 'http://localhost:4010/komerce' }, ['receiver.local'])).toEqual([{ field: 'url', rule: 'https_required' }]);
+    it('accepts plain http to an IP literal inside an IP or CIDR entry, on any port unless the entry names one', () => {
+      expect(plain('http://127.0.0.1:8080/komerce', '127.0.0.1/32')).toEqual([]);
+      expect(plain('http://127.0.0.1:8080/komerce', '127.0.0.0/8')).toEqual([]);
+      expect(plain('http://127.0.0.1:8080/komerce', '127.0.0.1')).toEqual([]);
+      expect(plain('http://[::1]:8080/komerce', '::1')).toEqual([]);
+      expect(plain('http://127.0.0.1:8080/komerce', '127.0.0.1:8080')).toEqual([]);
+      expect(plain('http://127.0.0.1:9090/komerce', '127.0.0.1:8080')).toEqual(refused);
+      expect(plain('http://127.0.0.2:8080/komerce', '127.0.0.1/32')).toEqual(refused);
+    });
+
+    it('refuses plain http when only another host is allow-listed, and matches names without DNS', () => {
+      expect(plain('http://localhost/komerce', 'receiver.local')).toEqual(refused);
+      expect(plain('http://localhost/komerce', '127.0.0.1')).toEqual(refused);
+      expect(plain('http://127.0.0.1/komerce', 'localhost')).toEqual(refused);
     });
   });
 

@@ -3,7 +3,6 @@ import {
   defaultClassify,
   eventDataOf,
   issue,
-  isEgressAllowed,
   JSON_CONTENT_TYPE,
   jsonRequest,
   routedHooks,
@@ -30,10 +29,12 @@ export const komercePlugin: DeliverablePlugin<typeof komerceSettingsSchema> = {
   authTypes: ['none', 'basic', 'bearer'],
   settingsSchema: komerceSettingsSchema,
   retry: { delaysSeconds: [60, 300, 900] },
-  check: (subscription, context) =>
-    new URL(subscription.url).protocol === 'https:' || isEgressAllowed(subscription.url, context.egressAllow)
+  check: (subscription, context) => {
+    const url = new URL(subscription.url);
+    return url.protocol === 'https:' || context.egressAllow.allowsUrl(url)
       ? []
-      : [issue('url', 'https_required', 'must use https unless its host is allow-listed in HOOKBUS_EGRESS_ALLOW')],
+      : [issue('url', 'https_required', 'must use https unless its host is allow-listed in HOOKBUS_EGRESS_ALLOW')];
+  },
   timeoutMs: DEFAULT_DELIVERY_TIMEOUT_MS,
   render: (event, subscription) => {
     const { orderNo, awb, status } = eventDataOf(event, 'shipment.status_changed');

@@ -1,8 +1,8 @@
-import { PluginCatalog, type Subscription } from '@hookbus/delivery-sdk';
+import { EgressAllowList, PluginCatalog, type Subscription } from '@hookbus/delivery-sdk';
 import { kometPlugin } from './komet.plugin';
 
 const catalog = new PluginCatalog([kometPlugin]);
-const context = { egressAllow: [] };
+const context = { egressAllow: EgressAllowList.NONE };
 const base = { plugin: 'komet', hook: 'order-confirmation', url: 'https://erp.example/komet' };
 const rulesOf = (input: unknown) => {
   const result = catalog.validate(input, context);

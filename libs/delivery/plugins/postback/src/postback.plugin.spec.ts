@@ -1,9 +1,9 @@
 import { NOTIFICATION_EVENT_TYPES } from '@hookbus/contracts';
-import { PluginCatalog } from '@hookbus/delivery-sdk';
+import { EgressAllowList, PluginCatalog } from '@hookbus/delivery-sdk';
 import { MANUAL_RETRY_EVENTS, POSTBACK_TIMEOUT_MS, postbackPlugin } from './postback.plugin';
 
 const catalog = new PluginCatalog([postbackPlugin]);
-const context = { egressAllow: [] };
+const context = { egressAllow: EgressAllowList.NONE };
 const base = { plugin: 'postback', hook: 'order.completed', url: 'https://crm.example/postback' };
 const rulesOf = (input: unknown) => {
   const result = catalog.validate(input, context);

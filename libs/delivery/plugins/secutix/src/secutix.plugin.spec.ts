@@ -1,8 +1,8 @@
-import { PluginCatalog } from '@hookbus/delivery-sdk';
+import { EgressAllowList, PluginCatalog } from '@hookbus/delivery-sdk';
 import { SECUTIX_MAX_RESENDS, secutixPlugin } from './secutix.plugin';
 
 const catalog = new PluginCatalog([secutixPlugin]);
-const context = { egressAllow: [] };
+const context = { egressAllow: EgressAllowList.NONE };
 const base = { plugin: 'secutix', hook: 'order-closed', url: 'https://box.example/orders/${orderId}' };
 const validate = (input: object) => catalog.validate({ ...base, ...input }, context);
 const rulesOf = (input: object) => {

@@ -1,4 +1,4 @@
-import { embeddedIpv4, parseIp, type IpAddress } from './ip-address';
+import { parseIp, type IpAddress } from './ip-address';
 
 /** A block of addresses: `10.0.0.0/8`, `fc00::/7`; a bare IP is a block of one. */
 export interface CidrRange {
@@ -21,12 +21,14 @@ export function parseCidr(text: string): CidrRange | undefined {
   return { version: address.version, base: address.value & maskOf(address.version, prefix), prefix };
 }
 
-/** Whether the range holds the address; IPv4-mapped IPv6 addresses match IPv4 ranges. */
+/** Whether the range holds the address; an IPv4 range never holds an IPv6 address, nor the reverse. */
 export function cidrContains(range: CidrRange, address: IpAddress): boolean {
-  const candidates = [address, embeddedIpv4(address)];
-  return candidates.some(
-    (candidate) => candidate.version === range.version && (candidate.value & maskOf(range.version, range.prefix)) === range.base,
-  );
+  return address.version === range.version && (address.value & maskOf(range.version, range.prefix)) === range.base;
+}
+
+/** Whether the range is one address (`/32`, `/128` or a bare IP). */
+export function isSingleAddress(range: CidrRange): boolean {
+  return range.prefix === BITS[range.version];
 }
 
 function maskOf(version: 4 | 6, prefix: number): bigint {

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { buildConnector } from 'undici';
+import { EgressAllowList } from './egress-allow-list';
 import { EgressPolicy } from './egress-policy';
 import { EgressRefusedError } from './egress-refused.error';
 import { guardedConnector, type HostResolver } from './guarded-connector';
@@ -47,12 +48,33 @@ describe('guardedConnector', () => {
     expect(calls).toEqual([]);
   });
 
+  it.each([
+    ['198.18.0.1', 'reserved'],
+    ['192.0.0.8', 'reserved'],
+    ['203.0.113.7', 'reserved'],
+    ['100.100.100.200', 'metadata'],
+    ['64:ff9b:1::a00:1', 'reserved'],
+    ['2002:7f00:1::', 'loopback'],
+    ['2001::5efe:7f00:1', 'reserved'],
+    ['100::1', 'reserved'],
+    ['::7f00:1', 'loopback'],
+    ['::ffff:0:a00:1', 'private'],
+    ['3fff::1', 'reserved'],
+    ['5f00::1', 'reserved'],
+  ])('refuses a name resolving to %s (%s) without opening a socket', async (address, addressClass) => {
+    const { calls, connect } = fakeConnect();
+    const resolve = resolverOf({ 'hooks.example': [address] });
+    const { error } = await open(guardedConnector({ policy: new EgressPolicy(), resolve, connect }));
+    expect(error).toMatchObject({ code: 'HOOKBUS_EGRESS_REFUSED', address, addressClass });
+    expect(calls).toEqual([]);
+  });
+
   it('checks IP literals without resolving them, and sends no SNI for them', async () => {
     const resolve = resolverOf({});
     const { calls, connect } = fakeConnect();
     const refused = await open(guardedConnector({ policy: new EgressPolicy(), resolve, connect }), { hostname: '169.254.169.254' });
     expect(refused.error).toMatchObject({ addressClass: 'metadata' });
-    const connector = guardedConnector({ policy: new EgressPolicy(['::1']), resolve, connect });
+    const connector = guardedConnector({ policy: new EgressPolicy(EgressAllowList.parse('::1')), resolve, connect });
     expect((await open(connector, { hostname: '::1', host: '[::1]:8443' })).error).toBeNull();
     expect(calls).toEqual([expect.objectContaining({ hostname: '::1', servername: undefined })]);
     expect(resolve).not.toHaveBeenCalled();
@@ -68,12 +90,12 @@ describe('guardedConnector', () => {
   it('tries the next permitted address when one refuses the connection, and reports the last error', async () => {
     const resolve = resolverOf({ localhost: ['::1', '127.0.0.1'] });
     const fallback = fakeConnect(['::1']);
-    const connector = guardedConnector({ policy: new EgressPolicy(['localhost']), resolve, connect: fallback.connect });
+    const connector = guardedConnector({ policy: new EgressPolicy(EgressAllowList.parse('localhost')), resolve, connect: fallback.connect });
     expect((await open(connector, { hostname: 'localhost', protocol: 'http:' })).error).toBeNull();
     expect(fallback.calls.map((call) => call.hostname)).toEqual(['::1', '127.0.0.1']);
 
     const dead = fakeConnect(['::1', '127.0.0.1']);
-    const failing = guardedConnector({ policy: new EgressPolicy(['localhost']), resolve, connect: dead.connect });
+    const failing = guardedConnector({ policy: new EgressPolicy(EgressAllowList.parse('localhost')), resolve, connect: dead.connect });
     expect((await open(failing, { hostname: 'localhost' })).error).toMatchObject({ code: 'ECONNREFUSED' });
   });
 

@@ -46,7 +46,7 @@ export function guardedConnector(options: GuardedConnectorOptions): buildConnect
       (addresses) => {
         const refusals: EgressRefusedError[] = [];
         const permitted = addresses.filter((address) => {
-          const decision = policy.check({ protocol: target.protocol, hostname, port }, address);
+          const decision = policy.check({ hostname, port }, address);
           if (!decision.allowed) refusals.push(new EgressRefusedError(hostname, address, decision.addressClass));
           return decision.allowed;
         });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EgressAllowList } from './egress-allow-list';
 import { HttpSender, type HttpSenderOptions } from './http-sender';
 import type { SendResult } from './send-result';
 
@@ -52,7 +53,7 @@ describe('HttpSender against real servers', () => {
       request.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
       request.on('end', () => response.writeHead(201, { 'X-Vendor': 'yes' }).end('{"status":"1"}'));
     });
-    const result = await sender({ egressAllow: ['127.0.0.1'] }).send({
+    const result = await sender({ egressAllow: EgressAllowList.parse('127.0.0.1') }).send({
       method: 'post',
       url: `${server.origin}/hook?x=1`,
       headers: { 'content-type': 'application/json', 'webhook-id': 'dlv_1' },
@@ -68,7 +69,7 @@ describe('HttpSender against real servers', () => {
 
   it('reads at most the cap of a large body and flags it truncated', async () => {
     const server = await startServer((_request, response) => response.end('x'.repeat(64 * 1024)));
-    const send = sender({ egressAllow: ['127.0.0.1'] });
+    const send = sender({ egressAllow: EgressAllowList.parse('127.0.0.1') });
     const capped = await send.send({ method: 'GET', url: server.origin });
     expect(capped).toMatchObject({ kind: 'response', status: 200, truncated: true });
     expect(capped.kind === 'response' && capped.body.length).toBe(16 * 1024);
@@ -78,7 +79,7 @@ describe('HttpSender against real servers', () => {
 
   it('times out on a server that never answers, and on one that stalls mid-body', async () => {
     const silent = await startServer(() => undefined);
-    const send = sender({ egressAllow: ['127.0.0.1'] });
+    const send = sender({ egressAllow: EgressAllowList.parse('127.0.0.1') });
     const started = Date.now();
     expectError(await send.send({ method: 'POST', url: silent.origin, body: '{}', timeoutMs: 200 }), 'timeout');
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -90,7 +91,7 @@ describe('HttpSender against real servers', () => {
 
   it('reuses one keep-alive connection for sequential requests', async () => {
     const server = await startServer(ok);
-    const send = sender({ egressAllow: ['127.0.0.1'] });
+    const send = sender({ egressAllow: EgressAllowList.parse('127.0.0.1') });
     for (let i = 0; i < 5; i++) expect(await send.send({ method: 'POST', url: server.origin, body: `${i}` })).toMatchObject({ status: 200 });
     expect(server.requests).toHaveLength(5);
     expect(server.connections).toBe(1);
@@ -103,20 +104,22 @@ describe('HttpSender against real servers', () => {
     expect(refused.kind === 'error' && refused.message).toContain('127.0.0.1 (loopback)');
     expect(server.connections).toBe(0);
 
-    expect(await sender({ egressAllow: ['127.0.0.1'] }).send({ method: 'GET', url: server.origin })).toMatchObject({ status: 200 });
-    expect(await sender({ egressAllow: ['127.0.0.0/8'] }).send({ method: 'GET', url: server.origin })).toMatchObject({ status: 200 });
-    expect(await sender({ egressAllow: [`127.0.0.1:${server.port}`] }).send({ method: 'GET', url: server.origin })).toMatchObject({ status: 200 });
-    expectError(await sender({ egressAllow: ['127.0.0.1:1'] }).send({ method: 'GET', url: server.origin }), 'ssrf_refused');
+    expect(await sender({ egressAllow: EgressAllowList.parse('127.0.0.1') }).send({ method: 'GET', url: server.origin })).toMatchObject({ status: 200 });
+    expect(await sender({ egressAllow: EgressAllowList.parse('127.0.0.0/8') }).send({ method: 'GET', url: server.origin })).toMatchObject({ status: 200 });
+    expect(await sender({ egressAllow: EgressAllowList.parse(`127.0.0.1:${server.port}`) }).send({ method: 'GET', url: server.origin })).toMatchObject({ status: 200 });
+    expectError(await sender({ egressAllow: EgressAllowList.parse('127.0.0.1:1') }).send({ method: 'GET', url: server.origin }), 'ssrf_refused');
   });
 
-  it('refuses a host name that resolves to loopback (localhost) unless the name is allow-listed', async () => {
+  it('refuses a host name that resolves to loopback (localhost) unless the name is allow-listed with that port', async () => {
     const server = await startServer(ok);
     const url = `http://localhost:${server.port}/`;
     expectError(await sender().send({ method: 'GET', url }), 'ssrf_refused');
-    expectError(await sender({ egressAllow: ['10.0.0.0/8'] }).send({ method: 'GET', url }), 'ssrf_refused');
+    expectError(await sender({ egressAllow: EgressAllowList.parse('10.0.0.0/8') }).send({ method: 'GET', url }), 'ssrf_refused');
+    // A name without a port opens 80 and 443 only.
+    expectError(await sender({ egressAllow: EgressAllowList.parse('localhost') }).send({ method: 'GET', url }), 'ssrf_refused');
     expect(server.connections).toBe(0);
     // localhost may resolve to ::1 first; nothing listens there, so the sender moves on to 127.0.0.1.
-    expect(await sender({ egressAllow: ['localhost'] }).send({ method: 'GET', url })).toMatchObject({ status: 200 });
+    expect(await sender({ egressAllow: EgressAllowList.parse(`localhost:${server.port}`) }).send({ method: 'GET', url })).toMatchObject({ status: 200 });
   });
 
   it('checks the address it resolved itself, once per connection, and keeps the name in Host', async () => {
@@ -125,18 +128,29 @@ describe('HttpSender against real servers', () => {
     const url = `http://hooks.example:${server.port}/in`;
     expectError(await sender({ resolve }).send({ method: 'GET', url }), 'ssrf_refused');
 
-    const allowed = sender({ resolve, egressAllow: ['hooks.example'] });
+    const allowed = sender({ resolve, egressAllow: EgressAllowList.parse(`hooks.example:${server.port}`) });
     resolve.mockClear();
     for (let i = 0; i < 3; i++) expect(await allowed.send({ method: 'GET', url })).toMatchObject({ status: 200 });
     expect(resolve).toHaveBeenCalledTimes(1);
     expect(server.requests.map((request) => request.headers.host)).toEqual(Array(3).fill(`hooks.example:${server.port}`));
   });
 
+  it.each([
+    ['198.18.0.1', 'reserved'],
+    ['2002:7f00:1::', 'loopback'],
+    ['::7f00:1', 'loopback'],
+    ['100.100.100.200', 'metadata'],
+  ])('refuses a name resolving to %s (%s) before any connection', async (address, addressClass) => {
+    const result = await sender({ resolve: async () => [address] }).send({ method: 'GET', url: 'http://hooks.example/' });
+    expectError(result, 'ssrf_refused');
+    expect(result.kind === 'error' && result.message).toContain(`${address} (${addressClass})`);
+  });
+
   it('returns a redirect as the answer instead of following it', async () => {
     const server = await startServer((request, response) =>
       request.url === '/old' ? response.writeHead(302, { location: '/new' }).end() : response.end('followed'),
     );
-    const result = await sender({ egressAllow: ['127.0.0.1'] }).send({ method: 'POST', url: `${server.origin}/old`, body: '{}' });
+    const result = await sender({ egressAllow: EgressAllowList.parse('127.0.0.1') }).send({ method: 'POST', url: `${server.origin}/old`, body: '{}' });
     expect(result).toMatchObject({ kind: 'response', status: 302, body: '' });
     expect(result.kind === 'response' && result.headers.location).toBe('/new');
     expect(server.requests.map((request) => request.url)).toEqual(['/old']);
@@ -146,7 +160,7 @@ describe('HttpSender against real servers', () => {
     const server = await startServer(ok);
     const { origin } = server;
     await new Promise<void>((resolve) => servers.pop()?.close(() => resolve()));
-    expectError(await sender({ egressAllow: ['127.0.0.1'] }).send({ method: 'GET', url: origin }), 'connection');
+    expectError(await sender({ egressAllow: EgressAllowList.parse('127.0.0.1') }).send({ method: 'GET', url: origin }), 'connection');
 
     const unknown = async () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' }));
     expectError(await sender({ resolve: unknown }).send({ method: 'GET', url: 'http://nowhere.example/' }), 'dns');
@@ -155,7 +169,7 @@ describe('HttpSender against real servers', () => {
   it('throws for a request that could never be sent', async () => {
     await expect(sender().send({ method: 'GET', url: 'ftp://127.0.0.1/' })).rejects.toThrow(TypeError);
     await expect(
-      sender({ egressAllow: ['127.0.0.1'] }).send({ method: 'GET', url: 'http://127.0.0.1:1/', headers: { 'x-bad': 'a\r\nb' } }),
+      sender({ egressAllow: EgressAllowList.parse('127.0.0.1') }).send({ method: 'GET', url: 'http://127.0.0.1:1/', headers: { 'x-bad': 'a\r\nb' } }),
     ).rejects.toThrow();
   });
 });

@@ -3,7 +3,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Agent, errors, type Dispatcher } from 'undici';
 import type { TransportError } from '../delivery-outcome';
 import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliverable-plugin';
-import { parseUrl } from '../egress-allow';
+import { parseUrl } from '../parse-url';
+import type { EgressAllowList } from './egress-allow-list';
 import { EgressPolicy } from './egress-policy';
 import { guardedConnector, type HostResolver } from './guarded-connector';
 import { memoized } from './memoized';
@@ -14,8 +15,8 @@ import { isInvalidRequestError, transportErrorCode } from './transport-error';
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 export interface HttpSenderOptions {
-  /** `HOOKBUS_EGRESS_ALLOW` entries: host names, `host:port`, IPs, `ip:port` or CIDRs. */
-  readonly egressAllow?: readonly string[];
+  /** `HOOKBUS_EGRESS_ALLOW`, parsed at boot; none when absent. */
+  readonly egressAllow?: EgressAllowList;
   /** Most sockets kept open to one origin. */
   readonly connectionsPerOrigin?: number;
   readonly timeoutMs?: number;

@@ -1,5 +1,6 @@
 export * from './address-class';
 export * from './cidr-range';
+export * from './egress-allow-list';
 export * from './egress-policy';
 export * from './egress-refused.error';
 export * from './guarded-connector';

@@ -6,10 +6,6 @@ export interface IpAddress {
   readonly value: bigint;
 }
 
-const MAPPED_V4_PREFIX = 0xffffn << 32n; // ::ffff:0:0/96
-const NAT64_PREFIX = 0x0064ff9bn << 96n; // 64:ff9b::/96
-const LOW_32_BITS = 0xffffffffn;
-
 /** Parses an IPv4 or IPv6 literal (brackets and zone ids tolerated); undefined when it is not one. */
 export function parseIp(text: string): IpAddress | undefined {
   const bare = text.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
@@ -19,16 +15,9 @@ export function parseIp(text: string): IpAddress | undefined {
   return undefined;
 }
 
-/**
- * The IPv4 address an IPv6 one stands for (IPv4-mapped `::ffff:a.b.c.d`, NAT64 `64:ff9b::a.b.c.d`),
- * so `::ffff:127.0.0.1` is judged as loopback; any other address is returned unchanged.
- */
-export function embeddedIpv4(address: IpAddress): IpAddress {
-  if (address.version === 6) {
-    const prefix = address.value & ~LOW_32_BITS;
-    if (prefix === MAPPED_V4_PREFIX || prefix === NAT64_PREFIX) return { version: 4, value: address.value & LOW_32_BITS };
-  }
-  return address;
+/** The IPv4 address an IPv4-mapped one (`::ffff:a.b.c.d`) is another spelling of; any other unchanged. */
+export function unmapped(address: IpAddress): IpAddress {
+  return address.version === 6 && address.value >> 32n === 0xffffn ? { version: 4, value: address.value & 0xffffffffn } : address;
 }
 
 function ipv4Value(text: string): bigint {
