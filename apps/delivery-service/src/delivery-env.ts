@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv, intVar } from '@hookbus/platform';
+import { commonEnv, intVar, operatorTokenEnv } from '@hookbus/platform';
 import { AVAILABLE_VENDORS } from './plugins/available-plugins';
 
 const commaList = (value: string) =>
@@ -11,6 +11,7 @@ const commaList = (value: string) =>
 export const deliveryEnvSchema = z.object({
   ...commonEnv(3003),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-delivery-service'),
+  ...operatorTokenEnv(),
   /** Hosts, IPs or CIDRs the sender may reach although they are loopback, private or link-local. */
   HOOKBUS_EGRESS_ALLOW: z.string().default('').transform(commaList),
   /** Events one instance handles at once; same-subject events stay in order. */

@@ -19,10 +19,3 @@ export function secretMatches(secret: string, storedHash: string): boolean {
   const stored = Buffer.from(storedHash, 'hex');
   return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
-
-/** Constant-time comparison of the presented bearer token with the operator token. */
-export function isOperatorToken(presented: string, operatorToken: string): boolean {
-  const a = Buffer.from(hashSecret(presented), 'hex');
-  const b = Buffer.from(hashSecret(operatorToken), 'hex');
-  return timingSafeEqual(a, b);
-}

@@ -1,10 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { isOperatorToken, OPERATOR_TOKEN } from '@hookbus/platform';
 import { ApiKey } from '../tenants/api-key.entity';
-import { isOperatorToken, parseApiKey, secretMatches } from './api-key-secret';
+import { parseApiKey, secretMatches } from './api-key-secret';
 import type { Principal } from './principal';
-
-export const OPERATOR_TOKEN = Symbol('OPERATOR_TOKEN');
 
 /** Turns a bearer token into a principal, or undefined when it is neither the operator token nor a live key. */
 @Injectable()
