@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { OPERATOR_TOKEN, OperatorGuard } from './operator.guard';
+import { OPERATOR_TOKEN } from './operator.guard';
 
 /** Provides the operator token to every module, so any controller can take `@UseGuards(OperatorGuard)`. */
 @Module({})
@@ -8,8 +8,8 @@ export class OperatorAuthModule {
     return {
       module: OperatorAuthModule,
       global: true,
-      providers: [{ provide: OPERATOR_TOKEN, useValue: operatorToken }, OperatorGuard],
-      exports: [OPERATOR_TOKEN, OperatorGuard],
+      providers: [{ provide: OPERATOR_TOKEN, useValue: operatorToken }],
+      exports: [OPERATOR_TOKEN],
     };
   }
 }
