@@ -4,8 +4,8 @@ import { Client } from 'pg';
 import { subscriptionSnapshotV1, Topics } from '@hookbus/contracts';
 import type { ConsumedMessage, KafkaBus } from '@hookbus/kafka';
 import { collect, pollUntil, testBus, testDatabases, uniquePrefix } from '@hookbus/testing';
-import { ApiClient, newTenant, OPERATOR_TOKEN, spawnConfigService } from '../support/config-service';
-import type { ServiceProcess } from '../support/service-process';
+import { ApiClient, newTenant, spawnConfigService } from '../support/config-service';
+import { OPERATOR_TOKEN, type ServiceProcess } from '../support/service-process';
 
 const komet = {
   plugin: 'komet',

@@ -25,7 +25,7 @@ describe.each(['sqlite', 'postgresql'] as const)('deactivation: a subscription t
       .map((message) => JSON.parse(message.value?.toString('utf8') ?? 'null'))
       .filter((record: Json) => record?.type === 'subscription.disabled' && record.subscriptionId === subscriptionId);
   const viewStatus = async (id: string) => {
-    const view = (await (await fetch(`${harness.delivery.url}/v1/subscription-view`)).json()) as { items: { id: string; status: string }[] };
+    const view = (await (await harness.delivery.asOperator('/v1/subscription-view')).json()) as { items: { id: string; status: string }[] };
     return view.items.find((item) => item.id === id)?.status;
   };
   const disabled = (id: string) =>

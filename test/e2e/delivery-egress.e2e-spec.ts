@@ -43,7 +43,7 @@ describe('delivery-service egress guard and plugin selection (real broker, real 
     await harness.subscribe({ plugin: 'postback', hook: 'order.completed', url: `${harness.receiver.url}/only-postback` });
     await harness.subscribe({ plugin: 'komet', hook: 'order-cancellation', url: `${harness.receiver.url}/only-komet` });
     await pollUntil('the komet-only instance sees both', async () => {
-      const view = (await (await fetch(`${only.url}/v1/subscription-view`)).json()) as { items: unknown[] };
+      const view = (await (await only.asOperator('/v1/subscription-view')).json()) as { items: unknown[] };
       return view.items.length >= 3;
     });
     // One subject, one partition: each instance handles the postback event before the komet one.

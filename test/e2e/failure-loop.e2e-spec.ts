@@ -104,6 +104,25 @@ describe('failure loop: delivery → dead letter → retry-scheduler → retry �
     expect(mail.subject).toContain('3003');
   });
 
+  it('a secret in the endpoint URL\'s query is masked in the delivery log and the e-mail, and sent to the receiver as it is', async () => {
+    harness.receiver.answer({ status: 200, body: '{"status":"0","message":"Order 5005 unknown"}' });
+    const sub = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${harness.receiver.url}/hook?token=abc&order=1`, errorEmails: ['masked@example.com'] });
+    const event = await harness.publishEvent('order.confirmed', { companyId: 6316, orderId: 5005 }, { subject: '5005' });
+    const shown = `${harness.receiver.url}/hook?token=********&order=1`;
+
+    const delivery = await pollUntil('the delivery log holds the failed delivery', async () => {
+      const { body } = await harness.client.get(`/v1/deliveries/${deliveryId(event.id, sub.id)}`);
+      return body.status === 'failed' && body;
+    });
+    expect(delivery.attempts.map((attempt: Json) => attempt.request.url)).toEqual([shown]);
+    const [mail] = await sink.waitFor(1, (message) => message.envelope.to.includes('masked@example.com'));
+    expect(mail.text).toContain(shown);
+    // Handlebars escapes `=` and `&` in HTML.
+    expect(mail.html).toContain(`${harness.receiver.url}/hook?token&#x3D;********&amp;order&#x3D;1`);
+    expect(`${mail.subject}${mail.text}${mail.html}`).not.toMatch(/token(=|&#x3D;)abc/);
+    expect(harness.receiver.requests.map((request) => request.url)).toContain('/hook?token=abc&order=1');
+  });
+
   it('SecuTix: a closed order waits for its subscription\'s run in the scheduler and is sent by it', async () => {
     harness.receiver.answer({ status: 200 });
     const sub = await harness.subscribe({ plugin: 'secutix', hook: 'order-closed', method: 'GET', url: `${harness.receiver.url}/secutix/\${orderId}`, settings: { batchSize: 5 } });

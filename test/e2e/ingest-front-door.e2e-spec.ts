@@ -1,10 +1,10 @@
 import { deliveryId, MAX_EVENT_BYTES, Topics } from '@hookbus/contracts';
 import type { ConsumedMessage } from '@hookbus/kafka';
 import { collect, pollUntil } from '@hookbus/testing';
-import { ApiClient, OPERATOR_TOKEN } from '../support/config-service';
+import { ApiClient } from '../support/config-service';
 import { DeliveryHarness } from '../support/delivery-harness';
 import { orderConfirmed } from '../support/events';
-import type { ServiceProcess } from '../support/service-process';
+import { OPERATOR_TOKEN, type ServiceProcess } from '../support/service-process';
 
 // Three real processes and a real broker.
 jest.setTimeout(120_000);

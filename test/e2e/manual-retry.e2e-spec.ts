@@ -3,7 +3,7 @@ import { pollUntil } from '@hookbus/testing';
 import { DeliveryHarness } from '../support/delivery-harness';
 
 const REJECTED = { status: 200, body: '{"status":"0","message":"Customer 42 is blocked in the ERP"}' };
-const ACCEPTED = { status: 200, body: '{"status":"1","message":"ok"}' };
+const ACCEPTED = { status: 200, body: '{"status":"1","message":"Order reconfirmed in the ERP"}' };
 
 describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a failed delivery is sent again once its receiver is fixed (real processes, config-service on %s)', (database) => {
   let harness: DeliveryHarness;
@@ -40,6 +40,10 @@ describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a fa
 
     const delivered = await deliveryWithStatus(failed.id, 'delivered');
     expect(delivered.attempts.map((attempt: { n: number; outcome: string }) => [attempt.n, attempt.outcome])).toEqual([[1, 'failed'], [2, 'delivered']]);
+    // Komet shows the receiver's message on success too: the reconfirmation's replaces the refusal.
+    expect(delivered.vendorMessage).toBe('Order reconfirmed in the ERP');
+    const listed = await harness.client.get(`/v1/deliveries?subscriptionId=${sub.id}`);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: failed.id, status: 'delivered', vendorMessage: 'Order reconfirmed in the ERP' })]);
     const requests = harness.receiver.at('/reconfirm');
     expect(requests).toHaveLength(2);
     expect(requests[1].body).toBe(requests[0].body);

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { testBus, uniquePrefix } from '@hookbus/testing';
-import { OPERATOR_TOKEN, SECRET_KEY } from '../support/config-service';
-import { ServiceProcess } from '../support/service-process';
+import { SECRET_KEY } from '../support/config-service';
+import { OPERATOR_TOKEN, ServiceProcess } from '../support/service-process';
 
 const SERVICES = ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service'];
 /** Background services defer to the live path (ingest, delivery) on a shared host. */
@@ -31,7 +31,6 @@ describe('each service as its own process', () => {
       KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'log',
       DATABASE_URL: database,
-      HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN,
       HOOKBUS_SECRET_KEY: SECRET_KEY,
     });
     await service.ready();
@@ -59,10 +58,32 @@ describe('each service as its own process', () => {
   // Ctrl-C on `npm start` signals the whole process group, and the launcher sends SIGTERM as well.
   it.each(SERVICES)('%s shuts down once and exits 0 when SIGINT and SIGTERM both arrive', async (name) => {
     const database = `sqlite:${path.join(mkdtempSync(path.join(tmpdir(), 'hookbus-svc-')), `${name}.sqlite`)}`;
-    const service = await spawn(name, { KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database, HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN, HOOKBUS_SECRET_KEY: SECRET_KEY });
+    const service = await spawn(name, { KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database, HOOKBUS_SECRET_KEY: SECRET_KEY });
     await service.ready();
 
     expect(await service.stop('SIGINT', 'SIGTERM')).toBe(0);
+  });
+
+  // They list every tenant's subscriptions or pending retries: for the operator only.
+  it.each([
+    ['delivery-service', '/v1/subscription-view'],
+    ['retry-scheduler', '/v1/pending'],
+  ])('%s answers %s only with the operator token; health and metrics stay open', async (name, route) => {
+    const database = `sqlite:${path.join(mkdtempSync(path.join(tmpdir(), 'hookbus-svc-')), `${name}.sqlite`)}`;
+    const service = await spawn(name, { KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database, HOOKBUS_SECRET_KEY: SECRET_KEY });
+    await service.ready();
+
+    const refusedHeaders: Record<string, string>[] = [{}, { authorization: 'Bearer not-the-operator-token' }, { authorization: OPERATOR_TOKEN }];
+    for (const headers of refusedHeaders) {
+      const refused = await fetch(`${service.url}${route}`, { headers });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(await refused.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+    }
+    expect((await service.asOperator(route)).status).toBe(200);
+    expect((await fetch(`${service.url}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${service.url}/metrics`)).status).toBe(200);
+    expect(await service.stop()).toBe(0);
   });
 
   it.each(SERVICES)('%s refuses to start with a bad variable and names it', async (name) => {

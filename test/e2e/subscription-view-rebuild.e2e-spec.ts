@@ -44,7 +44,7 @@ describe.each(testDatabases())('delivery-service view from the compacted topic e
   const configState = async (): Promise<ViewItem[]> =>
     (await tenant.client.get('/v1/subscriptions')).body.items.map(comparable).sort(byId);
   const viewOf = async (delivery: ServiceProcess): Promise<ViewItem[]> =>
-    (((await (await fetch(`${delivery.url}/v1/subscription-view`)).json()) as { items: ViewItem[] }).items).map(comparable).sort(byId);
+    (((await (await delivery.asOperator('/v1/subscription-view')).json()) as { items: ViewItem[] }).items).map(comparable).sort(byId);
   const expectSameView = async (delivery: ServiceProcess) => {
     const expected = await configState();
     await pollUntil('the delivery-service view equals the database', async () =>

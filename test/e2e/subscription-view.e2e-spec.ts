@@ -47,7 +47,7 @@ describe('delivery-service subscription view: rebuilt from hookbus.subscriptions
     return delivery.ready();
   };
   const view = async (service: ServiceProcess) => {
-    const response = await fetch(`${service.url}/v1/subscription-view`);
+    const response = await service.asOperator('/v1/subscription-view');
     expect(response.status).toBe(200);
     return (await response.json()) as { items: ViewItem[] };
   };

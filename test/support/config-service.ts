@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { TestDatabase } from '@hookbus/testing';
-import { ServiceProcess } from './service-process';
+import { OPERATOR_TOKEN, ServiceProcess } from './service-process';
 
-export const OPERATOR_TOKEN = `operator-${randomBytes(12).toString('hex')}`;
 export const SECRET_KEY = randomBytes(32).toString('base64url');
 
-/** config-service as a real process on `database`, with a fixed operator token and secret key. */
+/** config-service as a real process on `database`, with the test operator token and a fixed secret key. */
 export function spawnConfigService(database: TestDatabase, topicPrefix: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
   return ServiceProcess.spawn('config-service', {
     KAFKA_TOPIC_PREFIX: topicPrefix,
     DATABASE_URL: database.url,
-    HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN,
     HOOKBUS_SECRET_KEY: SECRET_KEY,
     LOG_LEVEL: 'warn',
     ...env,

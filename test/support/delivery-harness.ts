@@ -93,7 +93,7 @@ export class DeliveryHarness {
 
   async inView(id: string, present: boolean): Promise<void> {
     await pollUntil(`subscription ${id} ${present ? 'is' : 'is not'} in the delivery-service view`, async () => {
-      const view = (await (await fetch(`${this.delivery.url}/v1/subscription-view`)).json()) as { items: { id: string }[] };
+      const view = (await (await this.delivery.asOperator('/v1/subscription-view')).json()) as { items: { id: string }[] };
       return view.items.some((item) => item.id === id) === present;
     });
   }

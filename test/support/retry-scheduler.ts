@@ -11,7 +11,7 @@ export interface PendingView {
 
 export async function pendingOf(scheduler: ServiceProcess, subscriptionId?: string): Promise<PendingView> {
   const query = subscriptionId ? `?subscriptionId=${encodeURIComponent(subscriptionId)}` : '';
-  const response = await fetch(`${scheduler.url}/v1/pending${query}`);
+  const response = await scheduler.asOperator(`/v1/pending${query}`);
   if (!response.ok) throw new Error(`GET /v1/pending answered ${response.status}`);
   return (await response.json()) as PendingView;
 }

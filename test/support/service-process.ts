@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -6,6 +7,9 @@ import { createInterface } from 'node:readline';
 import { pollUntil, testBrokers } from '@hookbus/testing';
 
 const root = path.resolve(__dirname, '../..');
+
+/** The operator token every spawned service gets unless the test sets HOOKBUS_ADMIN_TOKEN itself. */
+export const OPERATOR_TOKEN = `operator-${randomBytes(12).toString('hex')}`;
 
 /** One JSON log line of a service. `message` is a string or the object the code logged. */
 export interface LogLine {
@@ -60,17 +64,22 @@ export class ServiceProcess {
     return [...new Set(values)].sort((a, b) => a - b);
   }
 
-  /** Spawns the service on a free port with the test broker and the given environment. */
+  /** Spawns the service on a free port with the test broker, the test operator token and the given environment. */
   static async spawn(name: string, env: Record<string, string>): Promise<ServiceProcess> {
     const main = path.join(root, 'dist', 'apps', name, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run the tests through \`npm test\`, which builds first`);
     const port = await freePort();
     const child = spawn(process.execPath, ['--enable-source-maps', main], {
       cwd: root,
-      env: { PATH: process.env.PATH, KAFKA_BROKERS: testBrokers().join(','), PORT: String(port), ...env },
+      env: { PATH: process.env.PATH, KAFKA_BROKERS: testBrokers().join(','), PORT: String(port), HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(name, `http://127.0.0.1:${port}`, child);
+  }
+
+  /** `GET path` with the operator token, as the ops routes (`/v1/subscription-view`, `/v1/pending`) require. */
+  asOperator(pathAndQuery: string): Promise<Response> {
+    return fetch(`${this.url}${pathAndQuery}`, { headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
   }
 
   /** Polls `/health/ready` until it answers 200. */

@@ -381,7 +381,8 @@ async function subscribeAll(configUrl, receiver) {
 
 async function untilViewHolds(deliveryUrl, count) {
   const deadline = Date.now() + 60_000;
-  while ((await (await fetch(`${deliveryUrl}/v1/subscription-view`)).json()).items.length < count) {
+  const view = () => fetch(`${deliveryUrl}/v1/subscription-view`, { headers: { authorization: `Bearer ${secrets.HOOKBUS_ADMIN_TOKEN}` } });
+  while ((await (await view()).json()).items.length < count) {
     if (Date.now() > deadline) throw new Error('delivery-service did not see every subscription within 60 s');
     await sleep(100);
   }

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { egressAllowVar } from '@hookbus/delivery-sdk';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, commonEnv } from '@hookbus/platform';
+import { BACKGROUND_NICE, commonEnv, operatorTokenEnv } from '@hookbus/platform';
 
 export const configEnvSchema = z.object({
   ...commonEnv(3001, BACKGROUND_NICE),
   ...databaseEnv('.data/config-service.sqlite'),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-config-service'),
-  /** Operator token that creates tenants; generated into .data/ on a first local run when unset. */
-  HOOKBUS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ...operatorTokenEnv(),
   /** 32 bytes (base64url or hex) encrypting secrets at rest; generated into .data/ when unset. */
   HOOKBUS_SECRET_KEY: z.string().optional(),
   /** Destinations allowed despite being loopback/private, or plain HTTP where HTTPS is required. */

@@ -1,13 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PluginCatalog } from '@hookbus/delivery-sdk';
 import { PersistenceModule, DatabaseReadiness } from '@hookbus/persistence';
-import { PlatformModule, SecretBox } from '@hookbus/platform';
+import { OperatorAuthModule, PlatformModule, SecretBox } from '@hookbus/platform';
 import { komercePlugin } from '@hookbus/plugin-komerce';
 import { kometPlugin } from '@hookbus/plugin-komet';
 import { postbackPlugin } from '@hookbus/plugin-postback';
 import { secutixPlugin } from '@hookbus/plugin-secutix';
 import { AuthGuard } from './auth/auth.guard';
-import { Authenticator, OPERATOR_TOKEN } from './auth/authenticator';
+import { Authenticator } from './auth/authenticator';
 import type { ConfigEnv } from './config-env';
 import { DELIVERY_LOG_CONTROLLERS, DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATIONS, DELIVERY_LOG_PROVIDERS } from './deliveries/deliveries.module-parts';
 import { KomerceWebhookController } from './komerce/komerce-webhook.controller';
@@ -47,6 +47,7 @@ export class ConfigModule {
       module: ConfigModule,
       imports: [
         PlatformModule.forRoot({ name: 'config-service', env, readiness: [DatabaseReadiness] }),
+        OperatorAuthModule.forRoot(secrets.operatorToken),
         PersistenceModule.forRoot({
           name: 'config-service',
           url: env.DATABASE_URL,
@@ -63,7 +64,6 @@ export class ConfigModule {
         ...DELIVERY_LOG_CONTROLLERS,
       ],
       providers: [
-        { provide: OPERATOR_TOKEN, useValue: secrets.operatorToken },
         { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
         { provide: PLUGIN_CATALOG, useValue: new PluginCatalog([kometPlugin, komercePlugin, secutixPlugin, postbackPlugin]) },
         { provide: VALIDATION_CONTEXT, useValue: { egressAllow: env.HOOKBUS_EGRESS_ALLOW } },

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { EndpointSlots } from '@hookbus/delivery-sdk';
-import { PlatformModule, SecretBox } from '@hookbus/platform';
+import { OperatorAuthModule, PlatformModule, SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './delivery/attempt-consequences';
 import { AttemptExecutor } from './delivery/attempt.executor';
 import { DeliveryPublisher } from './delivery/delivery.publisher';
@@ -23,6 +23,8 @@ import { SubscriptionViewReadiness } from './subscriptions/subscription-view.rea
 export interface DeliverySecrets {
   /** HOOKBUS_SECRET_KEY, resolved as config-service resolves it (env, else `.data/secret-key`). */
   readonly secretKey: string;
+  /** HOOKBUS_ADMIN_TOKEN (else `.data/admin-token`): guards the ops view. */
+  readonly operatorToken: string;
 }
 
 @Module({})
@@ -32,6 +34,7 @@ export class DeliveryModule {
       module: DeliveryModule,
       imports: [
         PlatformModule.forRoot({ name: 'delivery-service', env, readiness: [SubscriptionViewReadiness], kafka: { publishLingerMs: env.DELIVERY_PUBLISH_LINGER_MS } }),
+        OperatorAuthModule.forRoot(secrets.operatorToken),
         SubscriptionViewModule,
         DiscoveryModule,
         // One deployment per vendor is possible: only the plugins named in DELIVERY_PLUGINS load.

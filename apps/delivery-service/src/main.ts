@@ -18,11 +18,14 @@ setFlagsFromString('--heap-growing-percent=30');
 
 runMain('delivery-service', async () => {
   const env = loadEnv(deliveryEnvSchema);
-  // The same key config-service seals subscription secrets with.
-  const secretKey = envOrLocalSecret(process.env, 'HOOKBUS_SECRET_KEY', '.data/secret-key');
+  const secrets = {
+    // The same key config-service seals subscription secrets with.
+    secretKey: envOrLocalSecret(process.env, 'HOOKBUS_SECRET_KEY', '.data/secret-key'),
+    operatorToken: envOrLocalSecret(process.env, 'HOOKBUS_ADMIN_TOKEN', '.data/admin-token'),
+  };
   await startService({
     name: 'delivery-service',
-    module: DeliveryModule.forRoot(env, { secretKey }),
+    module: DeliveryModule.forRoot(env, secrets),
     env,
     transport: (app) => {
       const view = app.get(SubscriptionView);

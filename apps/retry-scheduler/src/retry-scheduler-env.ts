@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, commonEnv, intVar } from '@hookbus/platform';
+import { BACKGROUND_NICE, commonEnv, intVar, operatorTokenEnv } from '@hookbus/platform';
 
 const MINUTE_MS = 60_000;
 
@@ -8,6 +8,7 @@ export const retrySchedulerEnvSchema = z.object({
   ...commonEnv(3004, BACKGROUND_NICE),
   ...databaseEnv('.data/retry-scheduler.sqlite'),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-retry-scheduler'),
+  ...operatorTokenEnv(),
   /** How often the release loop looks for due records. */
   RETRY_POLL_MS: intVar(10, MINUTE_MS, 250),
   /** Rows claimed (and published in one produce call) at most per batch. */

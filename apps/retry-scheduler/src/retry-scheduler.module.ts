@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DatabaseReadiness, PersistenceModule } from '@hookbus/persistence';
-import { PlatformModule } from '@hookbus/platform';
+import { OperatorAuthModule, PlatformModule } from '@hookbus/platform';
 import { DeadLettersConsumer } from './intake/dead-letters.consumer';
 import { PendingReleaseStore } from './intake/pending-release.store';
 import { RETRY_SCHEDULER_MIGRATIONS } from './migrations/0001-pending-releases';
@@ -29,11 +29,13 @@ export const releaseSettings = (env: RetrySchedulerEnv, clientId: string): Relea
 /** The durable delay queue: dead letters in, retries out when due (paced for scheduled subscriptions). */
 @Module({})
 export class RetrySchedulerModule {
-  static forRoot(env: RetrySchedulerEnv): DynamicModule {
+  /** `operatorToken`: HOOKBUS_ADMIN_TOKEN (else `.data/admin-token`), guarding the ops view. */
+  static forRoot(env: RetrySchedulerEnv, operatorToken: string): DynamicModule {
     return {
       module: RetrySchedulerModule,
       imports: [
         PlatformModule.forRoot({ name: 'retry-scheduler', env, readiness: [DatabaseReadiness] }),
+        OperatorAuthModule.forRoot(operatorToken),
         PersistenceModule.forRoot({
           name: 'retry-scheduler',
           url: env.DATABASE_URL,

@@ -29,7 +29,10 @@ const httpRequest = z.object({
   body: z.string(),
 });
 
-/** `hookbus.deliveries.log.v1`: one record per attempt (headers carrying secrets are masked). */
+/**
+ * `hookbus.deliveries.log.v1`: one record per attempt; headers carrying secrets are masked, and the
+ * URL is shown by `maskedUrl`.
+ */
 export const deliveryAttemptRecordV1 = z.object({
   ...deliveryRef,
   /** The event's subject (order, payment or contact id), so the delivery log can be searched by it. */
@@ -93,7 +96,7 @@ export const notificationRecordV1 = z.object({
   subscriptionId: z.string().min(1),
   plugin: z.string().min(1),
   hook: z.string().min(1),
-  /** The endpoint (URL without credentials). */
+  /** The endpoint, as `maskedUrl` shows it (no credentials, secret query values masked). */
   url: z.string(),
   /** The subscription's error-notification addresses; empty means nobody is e-mailed. */
   recipients: z.array(z.email()).max(5),
@@ -109,9 +112,4 @@ export const notificationRecordV1 = z.object({
   vendorMessage: z.string().optional(),
   at: z.iso.datetime(),
 });
-/** A URL as it may be shown to people: any `user:password@` removed. */
-export function withoutCredentials(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1');
-}
-
 export type NotificationRecordV1 = z.output<typeof notificationRecordV1>;

@@ -58,4 +58,12 @@ export const commonEnv = (defaultPort: number, defaultNice = 0) => ({
   CPU_NICE: intVar(0, 19, defaultNice),
 });
 
+/**
+ * The operator token: ops routes and tenant creation. When unset, a local run generates one into
+ * `.data/admin-token` (see envOrLocalSecret).
+ */
+export const operatorTokenEnv = () => ({
+  HOOKBUS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+});
+
 export type CommonEnv = z.output<z.ZodObject<ReturnType<typeof commonEnv>>>;

@@ -2,6 +2,8 @@ export * from './bearer-token';
 export * from './env';
 export * from './health.module';
 export * from './metrics';
+export * from './operator-auth.module';
+export * from './operator.guard';
 export * from './platform.module';
 export * from './problem';
 export * from './readiness-check';

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ProblemException } from '@hookbus/platform';
+import { bearerToken, ProblemException } from '@hookbus/platform';
 import { ALLOWED_CALLERS, type Caller } from './allow.decorator';
 import { Authenticator } from './authenticator';
 import { PRINCIPAL } from './current-principal.decorator';
@@ -15,8 +15,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest();
-    const header: string | undefined = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    const token = bearerToken(request.headers.authorization);
     const principal = token ? await this.authenticator.authenticate(token) : undefined;
     if (!principal) {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'Unauthorized', 'Send `Authorization: Bearer <api key>`.');

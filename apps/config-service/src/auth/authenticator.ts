@@ -1,11 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { keySecretMatches, parseApiKey } from '@hookbus/contracts';
+import { isOperatorToken, OPERATOR_TOKEN } from '@hookbus/platform';
 import { ApiKey } from '../tenants/api-key.entity';
-import { isOperatorToken } from './api-key-secret';
 import type { Principal } from './principal';
-
-export const OPERATOR_TOKEN = Symbol('OPERATOR_TOKEN');
 
 /** Turns a bearer token into a principal, or undefined when it is neither the operator token nor a live key. */
 @Injectable()

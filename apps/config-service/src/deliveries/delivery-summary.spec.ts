@@ -21,6 +21,14 @@ describe('summarize', () => {
     expect(summarize([attempts[2], attempts[0], attempts[1]])).toEqual(summarize(attempts));
   });
 
+  it('shows the message a delivered attempt carried over the refusal of an earlier one (a manual retry)', () => {
+    const refusedThenDelivered: AttemptFacts[] = [
+      { n: 2, at: at(9), outcome: 'delivered', vendorMessage: 'Order 6908 synchronised' },
+      { n: 1, at: at(1), outcome: 'failed', vendorMessage: 'Customer 42 is blocked' },
+    ];
+    expect(summarize(refusedThenDelivered)).toMatchObject({ status: 'delivered', vendorMessage: 'Order 6908 synchronised' });
+  });
+
   it('has no vendor message when no attempt carried one', () => {
     expect(summarize([{ n: 1, at: at(1), outcome: 'failed' }])).not.toHaveProperty('vendorMessage');
   });

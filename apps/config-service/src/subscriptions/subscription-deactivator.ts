@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type DeliveryAttemptRecordV1, type NotificationRecordV1, Topics, withoutCredentials } from '@hookbus/contracts';
+import { type DeliveryAttemptRecordV1, maskedUrl, type NotificationRecordV1, Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
 import { Delivery } from '../deliveries/delivery.entity';
 import { SubscriptionPublisher } from './subscription-publisher';
@@ -78,7 +78,7 @@ function disabledNotice(subscription: Subscription, version: number, reason: str
     subscriptionId: subscription.id,
     plugin: subscription.plugin,
     hook: subscription.hook,
-    url: withoutCredentials(subscription.url),
+    url: maskedUrl(subscription.url),
     recipients: subscription.errorEmails,
     reason,
     at: new Date().toISOString(),

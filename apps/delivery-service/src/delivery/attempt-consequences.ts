@@ -46,7 +46,7 @@ export class AttemptConsequences {
         ...(record.response ? { httpStatus: record.response.status } : {}),
       });
 
-    if (verdict.result === 'delivered') return log('delivered');
+    if (verdict.result === 'delivered') return log('delivered', { vendorMessage: verdict.vendorMessage });
 
     if (verdict.result === 'failed') {
       await log('failed', { vendorMessage: verdict.vendorMessage, ...(verdict.gone ? { gone: true } : {}) });

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type DeadLetterRecordV1,
   type DeliveryAttemptRecordV1,
+  maskedUrl,
   type NotificationRecordV1,
   type SubscriptionSnapshotV1,
-  withoutCredentials,
   Topics,
 } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
@@ -24,7 +24,10 @@ export class DeliveryPublisher {
   constructor(@Inject(KafkaBus) private readonly bus: KafkaBus) {}
 
   async log(record: DeliveryAttemptRecordV1): Promise<void> {
-    await this.bus.publish(Topics.deliveryLog.name, [{ key: record.deliveryId, value: JSON.stringify(record) }]);
+    // A secret in the URL's query is masked like a secret header (once per URL: maskedUrl remembers).
+    const url = maskedUrl(record.request.url);
+    const shown = url === record.request.url ? record : { ...record, request: { ...record.request, url } };
+    await this.bus.publish(Topics.deliveryLog.name, [{ key: record.deliveryId, value: JSON.stringify(shown) }]);
     countAttempt(record.plugin, record.outcome);
   }
 
@@ -41,7 +44,7 @@ export class DeliveryPublisher {
       subscriptionId: ref.subscriptionId,
       plugin: ref.plugin,
       hook: ref.hook,
-      url: withoutCredentials(subscription.url),
+      url: maskedUrl(subscription.url),
       recipients: [...subscription.errorEmails],
       deliveryId: ref.deliveryId,
       eventId: ref.eventId,

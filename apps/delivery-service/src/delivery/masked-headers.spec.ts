@@ -1,4 +1,5 @@
-import { MASK, maskHeaders } from './masked-headers';
+import { MASK } from '@hookbus/contracts';
+import { maskHeaders } from './masked-headers';
 
 describe('maskHeaders', () => {
   it('masks the secret headers and the signature, whatever their case', () => {

@@ -1,4 +1,4 @@
-export const MASK = '********';
+import { MASK } from '@hookbus/contracts';
 
 /** Headers as logged: the plugin's secret headers and the signature masked (case-insensitive names). */
 export function maskHeaders(headers: Readonly<Record<string, string>>, secretHeaders: readonly string[]): Record<string, string> {

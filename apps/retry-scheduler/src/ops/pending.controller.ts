@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import { OperatorGuard } from '@hookbus/platform';
 import { PendingRelease } from '../store/pending-release.entity';
 import { ReleaseSchedule } from '../store/release-schedule.entity';
 
@@ -9,8 +10,9 @@ export interface PendingView {
   readonly nextRunAt?: string;
 }
 
-/** Read-only view of the queue for ops and tests (internal, no auth): `GET /v1/pending?subscriptionId=`. */
+/** Read-only view of the queue for ops and tests (operator token): `GET /v1/pending?subscriptionId=`. */
 @Controller('v1/pending')
+@UseGuards(OperatorGuard)
 export class PendingController {
   constructor(@Inject(EntityManager) private readonly em: EntityManager) {}
 

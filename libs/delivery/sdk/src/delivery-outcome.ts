@@ -23,11 +23,12 @@ export type DeliveryOutcome =
 /**
  * A plugin's verdict on an outcome. `retry` asks for the next delay of the retry policy (or
  * `retryAfterMs`, the receiver's `Retry-After`, within the policy's bounds); once retries are
- * exhausted the delivery fails. `failed` is final: `vendorMessage` is the receiver's own words,
- * stored on the delivery and e-mailed; `gone` (410) disables the subscription.
+ * exhausted the delivery fails. `failed` is final; `gone` (410) disables the subscription.
+ * `vendorMessage` is the receiver's own words (e.g. Komet's `message`), stored on the delivery
+ * whether it was delivered or failed, and e-mailed when it failed.
  */
 export type Classification =
-  | { readonly result: 'delivered' }
+  | { readonly result: 'delivered'; readonly vendorMessage?: string }
   | { readonly result: 'retry'; readonly reason: string; readonly retryAfterMs?: number }
   | { readonly result: 'failed'; readonly reason: string; readonly vendorMessage?: string; readonly gone?: boolean };
 

@@ -81,17 +81,24 @@ describe('komet classify', () => {
   const rejected = 'rejected by the external system (status 0)';
 
   it.each([
-    [{ status: '1', message: 'ok' }],
     [{ status: 1 }],
     [{ status: true }],
     [''],
     ['OK'],
-    [{ message: 'no status' }],
     [{ status: 'maybe' }],
     [[1]],
   ])('delivers a 2xx reply %j', (body) => {
     expect(classifyKomet(reply(200, body))).toEqual({ result: 'delivered' });
     expect(classifyKomet(reply(204, body))).toEqual({ result: 'delivered' });
+  });
+
+  // Komet Sales shows the receiver's message on success too ("<<Custom Success Message>>").
+  it.each([
+    [{ status: '1', message: 'Order 6908 synchronised' }, 'Order 6908 synchronised'],
+    [{ status: true, error: ' imported as draft ' }, 'imported as draft'],
+    [{ message: 'no status' }, 'no status'],
+  ])('delivers a 2xx reply %j, keeping its message', (body, vendorMessage) => {
+    expect(classifyKomet(reply(200, body))).toEqual({ result: 'delivered', vendorMessage });
   });
 
   it.each([

@@ -35,21 +35,25 @@ export const kometPlugin: DeliverablePlugin<typeof kometSettingsSchema> = {
   classify: classifyKomet,
 };
 
+type Final = Extract<Classification, { result: 'delivered' | 'failed' }>;
+
+const withMessage = (verdict: Final, message: string | undefined): Final =>
+  message === undefined ? verdict : { ...verdict, vendorMessage: message };
+
 /**
  * A 2xx reply is read for its status: 1 (or "1", true) delivered; 0 (or "0", false) the external
- * system refused the event: failed, not retried, its message kept for the delivery and the e-mail.
- * A 2xx without a readable status counts as delivered, as with any webhook receiver. Anything else
- * is the default: 408, 429, 5xx and transport failures retried; 410 gone; other codes failed, with
- * the reply's message when it has one.
+ * system refused the event: failed, not retried. A 2xx without a readable status counts as
+ * delivered, as with any webhook receiver. Anything else is the default: 408, 429, 5xx and
+ * transport failures retried; 410 gone; other codes failed. The reply's message is kept for the
+ * delivery whether it was delivered or failed (Komet shows it either way), and e-mailed on failure.
  */
 export function classifyKomet(outcome: DeliveryOutcome, context?: Pick<ClassifyContext, 'now'>): Classification {
   if (outcome.kind === 'error') return defaultClassify(outcome, context);
   const reply = parseKometReply(outcome.body);
   if (outcome.status >= 200 && outcome.status <= 299) {
-    if (reply.status !== 'rejected') return { result: 'delivered' };
-    const reason = 'rejected by the external system (status 0)';
-    return reply.message === undefined ? { result: 'failed', reason } : { result: 'failed', reason, vendorMessage: reply.message };
+    if (reply.status !== 'rejected') return withMessage({ result: 'delivered' }, reply.message);
+    return withMessage({ result: 'failed', reason: 'rejected by the external system (status 0)' }, reply.message);
   }
   const verdict = defaultClassify(outcome, context);
-  return verdict.result === 'failed' && reply.message !== undefined ? { ...verdict, vendorMessage: reply.message } : verdict;
+  return verdict.result === 'failed' ? withMessage(verdict, reply.message) : verdict;
 }
