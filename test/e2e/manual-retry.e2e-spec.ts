@@ -39,7 +39,10 @@ describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a fa
     expect((await harness.client.post(`/v1/deliveries/${failed.id}/retry`)).status).toBe(409);
 
     const delivered = await deliveryWithStatus(failed.id, 'delivered');
-    expect(delivered.attempts.map((attempt: { n: number; outcome: string }) => [attempt.n, attempt.outcome])).toEqual([[1, 'failed'], [2, 'delivered']]);
+    expect(delivered.attempts.map((attempt: { n: number; outcome: string; vendorMessage?: string }) => [attempt.n, attempt.outcome, attempt.vendorMessage])).toEqual([
+      [1, 'failed', 'Customer 42 is blocked in the ERP'],
+      [2, 'delivered', 'Order reconfirmed in the ERP'],
+    ]);
     // Komet shows the receiver's message on success too: the reconfirmation's replaces the refusal.
     expect(delivered.vendorMessage).toBe('Order reconfirmed in the ERP');
     const listed = await harness.client.get(`/v1/deliveries?subscriptionId=${sub.id}`);

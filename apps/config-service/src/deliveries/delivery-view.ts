@@ -18,7 +18,7 @@ export function toDeliverySummary(delivery: Delivery) {
   };
 }
 
-/** DESIGN's attempt shape: `{n, at, request, response?, durationMs, error?, outcome}`. */
+/** DESIGN's attempt shape: `{n, at, request, response?, durationMs, error?, outcome}`, plus the receiver's own message when it gave one. */
 export function toAttemptView(attempt: DeliveryAttempt) {
   return {
     n: attempt.n,
@@ -28,6 +28,7 @@ export function toAttemptView(attempt: DeliveryAttempt) {
     durationMs: attempt.durationMs,
     ...(attempt.error ? { error: attempt.error } : {}),
     outcome: attempt.outcome,
+    ...(attempt.vendorMessage ? { vendorMessage: attempt.vendorMessage } : {}),
   };
 }
 
