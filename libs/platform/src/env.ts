@@ -52,10 +52,11 @@ export function redactSecrets(text: string, env: NodeJS.ProcessEnv = process.env
 
 const PLACEHOLDER = /^(?:change[-_]?me|secret|password|example)/i;
 
-/** A secret variable's value: one a template or sample ships with is refused. */
+/** A secret variable's value, trimmed: one a template or sample ships with is refused. */
 export const secretString = () =>
   z
     .string()
+    .trim()
     .refine(
       (value) => !PLACEHOLDER.test(value.trim()),
       'must not be a placeholder (a value starting with change-me, changeme, secret, password or example): set a random one, e.g. `openssl rand -base64 32`',
