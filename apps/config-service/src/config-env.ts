@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, commonEnv } from '@hookbus/platform';
+import { BACKGROUND_NICE, commonEnv, secretKeyEnv, secretString } from '@hookbus/platform';
 
 const commaList = z
   .string()
@@ -12,9 +12,8 @@ export const configEnvSchema = z.object({
   ...databaseEnv('.data/config-service.sqlite'),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-config-service'),
   /** Operator token that creates tenants; generated into .data/ on a first local run when unset. */
-  HOOKBUS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** 32 bytes (base64url or hex) encrypting secrets at rest; generated into .data/ when unset. */
-  HOOKBUS_SECRET_KEY: z.string().optional(),
+  HOOKBUS_ADMIN_TOKEN: secretString().min(16, 'must be at least 16 characters').optional(),
+  ...secretKeyEnv(),
   /** Destinations allowed despite being loopback/private, or plain HTTP where HTTPS is required. */
   HOOKBUS_EGRESS_ALLOW: commaList,
   CONFIG_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be a size like 256kb or 1mb').default('256kb'),

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PluginCatalog } from '@hookbus/delivery-sdk';
 import { PersistenceModule, DatabaseReadiness } from '@hookbus/persistence';
-import { PlatformModule, SecretBox } from '@hookbus/platform';
+import { PlatformModule, type SecretBox } from '@hookbus/platform';
 import { komercePlugin } from '@hookbus/plugin-komerce';
 import { kometPlugin } from '@hookbus/plugin-komet';
 import { postbackPlugin } from '@hookbus/plugin-postback';
@@ -18,6 +18,7 @@ import { PluginsController } from './plugins.controller';
 import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
 import { SubscriptionDeactivator } from './subscriptions/subscription-deactivator';
 import { SubscriptionPublisher } from './subscriptions/subscription-publisher';
+import { SubscriptionResealer } from './subscriptions/subscription-resealer';
 import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionTester } from './subscriptions/subscription-tester';
@@ -32,7 +33,7 @@ const SUBSCRIPTION_ACTIVE_SINCE_MIGRATION = { name: '0005-subscription-active-si
 /** Secrets config-service runs with, resolved at boot (from the environment or .data/). */
 export interface ConfigSecrets {
   readonly operatorToken: string;
-  readonly secretKey: string;
+  readonly secretBox: SecretBox;
 }
 
 @Module({})
@@ -59,7 +60,7 @@ export class ConfigModule {
       ],
       providers: [
         { provide: OPERATOR_TOKEN, useValue: secrets.operatorToken },
-        { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
+        { provide: SECRET_BOX, useValue: secrets.secretBox },
         { provide: PLUGIN_CATALOG, useValue: new PluginCatalog([kometPlugin, komercePlugin, secutixPlugin, postbackPlugin]) },
         { provide: VALIDATION_CONTEXT, useValue: { egressAllow: env.HOOKBUS_EGRESS_ALLOW } },
         Authenticator,
@@ -67,6 +68,7 @@ export class ConfigModule {
         TenantsService,
         SubscriptionsService,
         SubscriptionPublisher,
+        SubscriptionResealer,
         SubscriptionTester,
         SubscriptionDeactivator,
         ...NOTIFICATION_PROVIDERS,

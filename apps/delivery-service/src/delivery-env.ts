@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonEnv, intVar } from '@hookbus/platform';
+import { commonEnv, intVar, secretKeyEnv } from '@hookbus/platform';
 import { AVAILABLE_VENDORS } from './plugins/available-plugins';
 
 const commaList = (value: string) =>
@@ -11,6 +11,8 @@ const commaList = (value: string) =>
 export const deliveryEnvSchema = z.object({
   ...commonEnv(3003),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-delivery-service'),
+  /** The keys config-service seals subscription secrets with. */
+  ...secretKeyEnv(),
   /** Hosts, IPs or CIDRs the sender may reach although they are loopback, private or link-local. */
   HOOKBUS_EGRESS_ALLOW: z.string().default('').transform(commaList),
   /** Events one instance handles at once; same-subject events stay in order. */

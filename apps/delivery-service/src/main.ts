@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
 import { Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
-import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platform';
+import { loadEnv, runMain, secretBoxFromEnv, startService } from '@hookbus/platform';
 import { deliveryEnvSchema } from './delivery-env';
 import { DeliveryModule } from './delivery.module';
 import { GatedKafkaTransport } from './gated-kafka.transport';
@@ -18,11 +18,9 @@ setFlagsFromString('--heap-growing-percent=30');
 
 runMain('delivery-service', async () => {
   const env = loadEnv(deliveryEnvSchema);
-  // The same key config-service seals subscription secrets with.
-  const secretKey = envOrLocalSecret(process.env, 'HOOKBUS_SECRET_KEY', '.data/secret-key');
   await startService({
     name: 'delivery-service',
-    module: DeliveryModule.forRoot(env, { secretKey }),
+    module: DeliveryModule.forRoot(env, { secretBox: secretBoxFromEnv(env) }),
     env,
     transport: (app) => {
       const view = app.get(SubscriptionView);

@@ -7,5 +7,6 @@ export * from './readiness-check';
 export * from './service-bootstrap';
 export * from './local-secret';
 export * from './secret-box';
+export * from './secret-key-env';
 export * from './zod-validation.pipe';
 export * from './open-api';

@@ -3,16 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { transformFileSync } from '@swc/core';
-import { envOrLocalSecret, localSecret } from './local-secret';
+import { localSecret } from './local-secret';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 
 describe('localSecret', () => {
   const dir = () => mkdtempSync(path.join(tmpdir(), 'hookbus-secret-'));
-
-  it('prefers the environment variable', () => {
-    expect(envOrLocalSecret({ KEY: ' from-env ' }, 'KEY', path.join(dir(), 'k'))).toBe('from-env');
-  });
 
   it('generates a secret once, owner-only in an owner-only directory, and reads it back afterwards', () => {
     const parent = path.join(dir(), 'nested');

@@ -2,11 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The value of `variable` if set; otherwise the secret kept in `file` (see `localSecret`). */
-export function envOrLocalSecret(env: NodeJS.ProcessEnv, variable: string, file: string): string {
-  return env[variable]?.trim() || localSecret(file);
-}
-
 /**
  * The secret kept in `file`, generated on first use, for a variable left unset: a local `npm start`
  * needs no setup and survives restarts. Readable by the owner only, in a directory created for the
