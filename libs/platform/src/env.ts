@@ -58,7 +58,7 @@ export const secretString = () =>
     .string()
     .trim()
     .refine(
-      (value) => !PLACEHOLDER.test(value.trim()),
+      (value) => !PLACEHOLDER.test(value),
       'must not be a placeholder (a value starting with change-me, changeme, secret, password or example): set a random one, e.g. `openssl rand -base64 32`',
     );
 

@@ -50,10 +50,6 @@ export class SecretBox {
     return new SecretBox(decodeSecretKey(current), previous.map(decodeSecretKey));
   }
 
-  static isEncrypted(value: string): boolean {
-    return value.startsWith(V2) || value.startsWith(V1);
-  }
-
   /** The ids of every key that opens ciphertexts, current first. */
   get keyIds(): string[] {
     return [...this.keys.keys()];
