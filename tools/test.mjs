@@ -16,7 +16,7 @@ const run = (command, args, env = process.env) =>
   new Promise((resolve) => spawn(command, args, { cwd: root, stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)));
 
 const resultsFile = path.join(root, '.data', 'jest-results.json');
-mkdirSync(path.dirname(resultsFile), { recursive: true });
+mkdirSync(path.dirname(resultsFile), { recursive: true, mode: 0o700 });
 rmSync(resultsFile, { force: true });
 
 const kafka = await ensureKafka();

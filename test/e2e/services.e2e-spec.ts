@@ -109,6 +109,19 @@ describe('each service as its own process', () => {
     expect(service.output.join('\n')).toContain('HOOKBUS_EGRESS_ALLOW: \\"10.0.0.0/33\\" is not a valid entry (host, host:port, IP, IP:port or CIDR)');
   });
 
+  it.each(['config-service', 'delivery-service'])('%s refuses placeholder secrets, naming each variable and never printing its value', async (name) => {
+    const placeholders = { HOOKBUS_ADMIN_TOKEN: 'change-me-admin-token', HOOKBUS_SECRET_KEY: 'change-me-to-32-random-bytes-base64', HOOKBUS_SECRET_KEY_PREVIOUS: 'password-of-the-old-key' };
+    const service = await spawn(name, { KAFKA_TOPIC_PREFIX: prefix, ...placeholders });
+
+    expect(await service.exited).toBe(1);
+    const output = service.output.join('\n');
+    expect(output).toContain('HOOKBUS_SECRET_KEY: must not be a placeholder');
+    expect(output).toContain('HOOKBUS_SECRET_KEY_PREVIOUS: must not be a placeholder');
+    expect(output).toContain('HOOKBUS_ADMIN_TOKEN: must not be a placeholder');
+    expect(output).toContain('(the value is not shown)');
+    for (const value of Object.values(placeholders)) expect(output).not.toContain(value);
+  });
+
   it('exits 1 and says why when Kafka does not answer at boot', async () => {
     const service = await spawn('ingest-service', { KAFKA_BROKERS: '127.0.0.1:1' });
 

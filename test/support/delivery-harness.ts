@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventKey, Topics } from '@hookbus/contracts';
 import type { ConsumedMessage, KafkaBus } from '@hookbus/kafka';
 import { collect, pollUntil, type TestDatabase, testBus, testDatabases, uniqueGroup, uniquePrefix } from '@hookbus/testing';
-import { type ApiClient, newTenant, SECRET_KEY, spawnConfigService } from './config-service';
+import { ApiClient, newTenant, SECRET_KEY, spawnConfigService } from './config-service';
 import { ServiceProcess } from './service-process';
 import { WebhookReceiver } from './webhook-receiver';
 
@@ -33,6 +33,7 @@ export class DeliveryHarness {
   delivery!: ServiceProcess;
   tenantId!: string;
   client!: ApiClient;
+  private apiKey!: string;
 
   static async start(
     label: string,
@@ -49,7 +50,7 @@ export class DeliveryHarness {
     harness.running.push(harness.config);
     harness.delivery = await harness.spawnDelivery(deliveryEnv);
     const tenant = await newTenant(harness.config);
-    [harness.tenantId, harness.client] = [tenant.tenantId, tenant.client];
+    [harness.tenantId, harness.client, harness.apiKey] = [tenant.tenantId, tenant.client, tenant.key];
     [harness.log, harness.deadLetters, harness.notifications] = await Promise.all(
       [Topics.deliveryLog, Topics.deadLetters, Topics.notifications].map((topic) => collect(harness.bus, topic.name)),
     );
@@ -73,6 +74,14 @@ export class DeliveryHarness {
     const ingest = await ServiceProcess.spawn('ingest-service', { KAFKA_TOPIC_PREFIX: this.prefix, LOG_LEVEL: 'warn', ...env });
     this.running.push(ingest);
     return ingest.ready();
+  }
+
+  /** Stops config-service and starts it again on the same database and topics, with `env` on top. */
+  async restartConfig(env: Record<string, string>): Promise<void> {
+    await this.config.stop();
+    this.config = await spawnConfigService(this.database, this.prefix, { HOOKBUS_EGRESS_ALLOW: '127.0.0.1', ...env });
+    this.running.push(this.config);
+    this.client = new ApiClient(this.config.url, this.apiKey);
   }
 
   /** Creates a subscription through the API and waits until delivery-service routes to it. */

@@ -51,7 +51,7 @@ const { Topics, formatApiKey, hashKeySecret, newKeyId, newKeySecret } = createRe
 const runId = `${Date.now().toString(36)}`;
 const prefix = `bench-${runId}.`;
 const dataDir = path.join(root, '.data', 'bench', runId);
-mkdirSync(dataDir, { recursive: true });
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const secrets = { HOOKBUS_SECRET_KEY: randomBytes(32).toString('base64url'), HOOKBUS_ADMIN_TOKEN: randomBytes(16).toString('hex') };
 const serviceEnv = (name, topicPrefix = prefix) => ({
   KAFKA_BROKERS: kafka.brokers,

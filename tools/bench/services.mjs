@@ -36,7 +36,7 @@ export const LOG_DIR = path.join(root, '.data', 'bench-logs');
 
 /** Starts `name` with `env` on `port` and resolves once `/health/ready` answers 200. */
 export async function startService(name, port, env, extraNodeArgs = []) {
-  mkdirSync(LOG_DIR, { recursive: true });
+  mkdirSync(LOG_DIR, { recursive: true, mode: 0o700 });
   const out = openSync(path.join(LOG_DIR, `${name}-${port}.log`), 'a');
   const child = spawn(process.execPath, [...extraNodeArgs, path.join(root, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: root,

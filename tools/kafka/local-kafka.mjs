@@ -159,7 +159,7 @@ export async function ensureKafka() {
     return { brokers: localBrokers, started: false };
   }
   const began = Date.now();
-  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   fetchJars();
   const { serverProperties, log4j } = writeConfig();
   format(serverProperties);

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { egressAllowVar } from '@hookbus/delivery-sdk';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, commonEnv, operatorTokenEnv } from '@hookbus/platform';
+import { BACKGROUND_NICE, commonEnv, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
 
 export const configEnvSchema = z.object({
   ...commonEnv(3001, BACKGROUND_NICE),
   ...databaseEnv('.data/config-service.sqlite'),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-config-service'),
   ...operatorTokenEnv(),
-  /** 32 bytes (base64url or hex) encrypting secrets at rest; generated into .data/ when unset. */
-  HOOKBUS_SECRET_KEY: z.string().optional(),
+  ...secretKeyEnv(),
   /** Destinations allowed despite being loopback/private, or plain HTTP where HTTPS is required. */
   HOOKBUS_EGRESS_ALLOW: egressAllowVar(),
   CONFIG_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be a size like 256kb or 1mb').default('256kb'),

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PluginCatalog } from '@hookbus/delivery-sdk';
 import { PersistenceModule, DatabaseReadiness } from '@hookbus/persistence';
-import { OperatorAuthModule, PlatformModule, SecretBox } from '@hookbus/platform';
+import { OperatorAuthModule, PlatformModule, type SecretBox } from '@hookbus/platform';
 import { komercePlugin } from '@hookbus/plugin-komerce';
 import { kometPlugin } from '@hookbus/plugin-komet';
 import { postbackPlugin } from '@hookbus/plugin-postback';
@@ -19,6 +19,7 @@ import { PluginsController } from './plugins.controller';
 import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
 import { SubscriptionDeactivator } from './subscriptions/subscription-deactivator';
 import { SubscriptionPublisher } from './subscriptions/subscription-publisher';
+import { SubscriptionResealer } from './subscriptions/subscription-resealer';
 import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionTester } from './subscriptions/subscription-tester';
@@ -37,7 +38,7 @@ const LATER_MIGRATIONS = [
 /** Secrets config-service runs with, resolved at boot (from the environment or .data/). */
 export interface ConfigSecrets {
   readonly operatorToken: string;
-  readonly secretKey: string;
+  readonly secretBox: SecretBox;
 }
 
 @Module({})
@@ -64,7 +65,7 @@ export class ConfigModule {
         ...DELIVERY_LOG_CONTROLLERS,
       ],
       providers: [
-        { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
+        { provide: SECRET_BOX, useValue: secrets.secretBox },
         { provide: PLUGIN_CATALOG, useValue: new PluginCatalog([kometPlugin, komercePlugin, secutixPlugin, postbackPlugin]) },
         { provide: VALIDATION_CONTEXT, useValue: { egressAllow: env.HOOKBUS_EGRESS_ALLOW } },
         Authenticator,
@@ -73,6 +74,7 @@ export class ConfigModule {
         ApiKeyPublisher,
         SubscriptionsService,
         SubscriptionPublisher,
+        SubscriptionResealer,
         SubscriptionTester,
         SubscriptionDeactivator,
         ...NOTIFICATION_PROVIDERS,

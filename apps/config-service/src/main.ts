@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
-import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platform';
+import { loadEnv, operatorTokenFromEnv, runMain, secretBoxFromEnv, startService } from '@hookbus/platform';
 import { configEnvSchema } from './config-env';
 import { ConfigModule } from './config.module';
 
@@ -15,8 +15,8 @@ const LOG_FETCH_GATHER_MS = 250;
 runMain('config-service', async () => {
   const env = loadEnv(configEnvSchema);
   const secrets = {
-    operatorToken: envOrLocalSecret(process.env, 'HOOKBUS_ADMIN_TOKEN', '.data/admin-token'),
-    secretKey: envOrLocalSecret(process.env, 'HOOKBUS_SECRET_KEY', '.data/secret-key'),
+    operatorToken: operatorTokenFromEnv(env),
+    secretBox: secretBoxFromEnv(env),
   };
   await startService({
     name: 'config-service',

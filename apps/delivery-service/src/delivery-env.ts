@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { egressAllowVar } from '@hookbus/delivery-sdk';
-import { commonEnv, intVar, operatorTokenEnv } from '@hookbus/platform';
+import { commonEnv, intVar, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
 import { AVAILABLE_VENDORS } from './plugins/available-plugins';
 
 const commaList = (value: string) =>
@@ -13,6 +13,8 @@ export const deliveryEnvSchema = z.object({
   ...commonEnv(3003),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-delivery-service'),
   ...operatorTokenEnv(),
+  /** The keys config-service seals subscription secrets with. */
+  ...secretKeyEnv(),
   /** Destinations the sender may reach although their address is not public; read as config-service reads it. */
   HOOKBUS_EGRESS_ALLOW: egressAllowVar(),
   /** Events one instance handles at once; same-subject events stay in order. */

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { EndpointSlots } from '@hookbus/delivery-sdk';
-import { OperatorAuthModule, PlatformModule, SecretBox } from '@hookbus/platform';
+import { OperatorAuthModule, PlatformModule, type SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './delivery/attempt-consequences';
 import { AttemptExecutor } from './delivery/attempt.executor';
 import { DeliveryPublisher } from './delivery/delivery.publisher';
@@ -21,8 +21,8 @@ import { SubscriptionViewModule } from './subscriptions/subscription-view.module
 import { SubscriptionViewReadiness } from './subscriptions/subscription-view.readiness';
 
 export interface DeliverySecrets {
-  /** HOOKBUS_SECRET_KEY, resolved as config-service resolves it (env, else `.data/secret-key`). */
-  readonly secretKey: string;
+  /** Opens what config-service sealed: HOOKBUS_SECRET_KEY (env, else `.data/secret-key`) and the previous keys. */
+  readonly secretBox: SecretBox;
   /** HOOKBUS_ADMIN_TOKEN (else `.data/admin-token`): guards the ops view. */
   readonly operatorToken: string;
 }
@@ -42,7 +42,7 @@ export class DeliveryModule {
       ],
       controllers: [EventsConsumer, RetriesConsumer],
       providers: [
-        { provide: SECRET_BOX, useValue: SecretBox.fromEncodedKey(secrets.secretKey) },
+        { provide: SECRET_BOX, useValue: secrets.secretBox },
         { provide: PluginRegistry, useFactory: discoverPlugins, inject: [DiscoveryService] },
         { provide: DeliverySender, useFactory: () => new DeliverySender({ egressAllow: env.HOOKBUS_EGRESS_ALLOW }) },
         // Shared by first attempts and retries: the bound is per endpoint, whatever the source.

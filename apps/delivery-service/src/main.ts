@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
 import { Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
-import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platform';
+import { loadEnv, operatorTokenFromEnv, runMain, secretBoxFromEnv, startService } from '@hookbus/platform';
 import { deliveryEnvSchema } from './delivery-env';
 import { DeliveryModule } from './delivery.module';
 import { GatedKafkaTransport } from './gated-kafka.transport';
@@ -18,14 +18,9 @@ setFlagsFromString('--heap-growing-percent=30');
 
 runMain('delivery-service', async () => {
   const env = loadEnv(deliveryEnvSchema);
-  const secrets = {
-    // The same key config-service seals subscription secrets with.
-    secretKey: envOrLocalSecret(process.env, 'HOOKBUS_SECRET_KEY', '.data/secret-key'),
-    operatorToken: envOrLocalSecret(process.env, 'HOOKBUS_ADMIN_TOKEN', '.data/admin-token'),
-  };
   await startService({
     name: 'delivery-service',
-    module: DeliveryModule.forRoot(env, secrets),
+    module: DeliveryModule.forRoot(env, { secretBox: secretBoxFromEnv(env), operatorToken: operatorTokenFromEnv(env) }),
     env,
     transport: (app) => {
       const view = app.get(SubscriptionView);

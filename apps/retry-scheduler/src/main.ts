@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
-import { envOrLocalSecret, loadEnv, runMain, startService } from '@hookbus/platform';
+import { loadEnv, operatorTokenFromEnv, runMain, startService } from '@hookbus/platform';
 import { DEAD_LETTERS_FETCH_GATHER_MS, DEAD_LETTERS_IN_FLIGHT } from './intake/dead-letters.consumer';
 import { retrySchedulerEnvSchema } from './retry-scheduler-env';
 import { RetrySchedulerModule } from './retry-scheduler.module';
 
 runMain('retry-scheduler', async () => {
   const env = loadEnv(retrySchedulerEnvSchema);
-  const operatorToken = envOrLocalSecret(process.env, 'HOOKBUS_ADMIN_TOKEN', '.data/admin-token');
   await startService({
     name: 'retry-scheduler',
-    module: RetrySchedulerModule.forRoot(env, operatorToken),
+    module: RetrySchedulerModule.forRoot(env, operatorTokenFromEnv(env)),
     env,
     // Dead letters: a database outage is retried well before a record is quarantined. Many are in
     // flight together, so the store can group them.

@@ -2,8 +2,17 @@ import { z } from 'zod';
 
 export const SUBSCRIPTION_STATUSES = ['active', 'disabled'] as const;
 
-/** Encrypted with the platform's secret key (`enc:v1:…`); only delivery-service decrypts them. */
-const sealed = z.string().startsWith('enc:v1:');
+/**
+ * Encrypted with the platform's secret key (`enc:v2:<key id>.…`, or the older `enc:v1:…`) and bound
+ * to its `sealedFieldContext`; only delivery-service decrypts them.
+ */
+const sealed = z.string().regex(/^enc:v[12]:/, 'must be an encrypted value (enc:v2:…)');
+
+/** The secret fields of a subscription. Every signing secret shares one name: rotation reorders the list. */
+export type SealedField = 'auth.token' | 'auth.password' | 'signingSecret';
+
+/** What a sealed field is bound to (authenticated data): a ciphertext copied elsewhere does not open. */
+export const sealedFieldContext = (subscriptionId: string, field: SealedField): string => `${subscriptionId}/${field}`;
 
 export const subscriptionAuthV1 = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -22,10 +22,11 @@ describe('OutboxMailSender', () => {
     messageId: messageIdFor('n-1', 'hookbus.test'),
   };
 
-  it('writes one .eml file per Message-ID (creating the directory), parseable as the mail sent', async () => {
+  it('writes one .eml file per Message-ID (creating the directory, for the owner only), parseable as the mail sent', async () => {
     const sender = new OutboxMailSender(dir);
     await sender.send(mail);
     await sender.send(mail);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
     const files = await readdir(dir);
     expect(files).toEqual([path.basename(sender.fileFor(mail.messageId))]);
     const parsed = await simpleParser(await readFile(path.join(dir, files[0])));

@@ -27,7 +27,7 @@ export class OutboxMailSender implements MailSender {
   async send(mail: OutgoingMail): Promise<void> {
     const info = await this.transport.sendMail(nodemailerMessage(mail));
     const file = this.fileFor(mail.messageId);
-    await mkdir(this.directory, { recursive: true });
+    await mkdir(this.directory, { recursive: true, mode: 0o700 });
     const partial = `${file}.${process.pid}.tmp`;
     await writeFile(partial, info.message as Buffer);
     await rename(partial, file);

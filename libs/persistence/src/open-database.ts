@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { migrate } from './migrate';
 import { ormOptions } from './orm-options';
 import type { PersistenceOptions } from './persistence-options';
+import { privateDatabaseFile } from './private-database-file';
 
 export interface OpenDatabase {
   readonly orm: MikroORM;
@@ -12,6 +13,7 @@ export interface OpenDatabase {
 
 /** Connects and migrates outside Nest (scripts, tests); the caller closes it. */
 export async function openDatabase(options: PersistenceOptions): Promise<OpenDatabase> {
+  privateDatabaseFile(options.url);
   const orm = await MikroORM.init(ormOptions(options));
   try {
     const applied = await migrate(orm);

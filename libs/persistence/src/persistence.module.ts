@@ -5,6 +5,7 @@ import { DatabaseReadiness } from './database-readiness';
 import { migrate } from './migrate';
 import { ormOptions } from './orm-options';
 import type { PersistenceOptions } from './persistence-options';
+import { privateDatabaseFile } from './private-database-file';
 
 const SERVICE_NAME = Symbol('PERSISTENCE_SERVICE_NAME');
 
@@ -33,6 +34,8 @@ class StartupMigrations implements OnModuleInit {
 export class PersistenceModule {
   /** Connects to `url` and applies the pending `migrations` before the app starts. */
   static forRoot(options: PersistenceOptions): DynamicModule {
+    // Before the driver creates the file with the process's default permissions.
+    privateDatabaseFile(options.url);
     return {
       module: PersistenceModule,
       global: true,

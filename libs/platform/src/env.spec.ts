@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKGROUND_NICE, commonEnv, EnvValidationError, loadEnv } from './env';
+import { BACKGROUND_NICE, commonEnv, EnvValidationError, loadEnv, redactSecrets, secretString } from './env';
 
 const schema = z.object(commonEnv(3002));
 
@@ -45,5 +45,46 @@ describe('loadEnv', () => {
   it('says when a required variable is not set', () => {
     const required = z.object({ HOOKBUS_ADMIN_TOKEN: z.string().min(16) });
     expect(() => loadEnv(required, {})).toThrow(/HOOKBUS_ADMIN_TOKEN: .*\(it is not set\)/);
+  });
+
+  it.each(['HOOKBUS_ADMIN_TOKEN', 'HOOKBUS_SECRET_KEY', 'SMTP_PASSWORD', 'client_secret'])('never shows the value of %s', (variable) => {
+    const schema = z.object({ [variable]: z.string().min(100, 'must be at least 100 characters') });
+    let message = '';
+    try {
+      loadEnv(schema, { [variable]: 'hunter2-but-longer' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`${variable}: must be at least 100 characters (the value is not shown)`);
+    expect(message).not.toContain('hunter2');
+  });
+});
+
+describe('secretString', () => {
+  const schema = z.object({ HOOKBUS_ADMIN_TOKEN: secretString().min(16, 'must be at least 16 characters') });
+
+  it.each(['change-me-admin-token', 'CHANGEME-0123456789abcdef', 'change_me_please_0123', 'secret-secret-secret', 'password1234567890', 'example-token-0123456'])(
+    'refuses the placeholder %j, naming the variable and the rule but not the value',
+    (value) => {
+      expect(() => loadEnv(schema, { HOOKBUS_ADMIN_TOKEN: value })).toThrow(
+        /HOOKBUS_ADMIN_TOKEN: must not be a placeholder \(a value starting with change-me, changeme, secret, password or example\).*\(the value is not shown\)/,
+      );
+      expect(() => loadEnv(schema, { HOOKBUS_ADMIN_TOKEN: value })).not.toThrow(value);
+    },
+  );
+
+  it('takes a random value', () => {
+    expect(loadEnv(schema, { HOOKBUS_ADMIN_TOKEN: 'q8VJ0r4hX2lTn6Wm' }).HOOKBUS_ADMIN_TOKEN).toBe('q8VJ0r4hX2lTn6Wm');
+  });
+});
+
+describe('redactSecrets', () => {
+  const env = { HOOKBUS_ADMIN_TOKEN: 'tok-0123456789abcdef', HOOKBUS_SECRET_KEY_PREVIOUS: 'old-key-1111111, old-key-2222222', SMTP_URL: 'smtp://u:pw@mail', LOG_LEVEL: 'warning' };
+
+  it('replaces the values of secret variables, each item of a list, and URL passwords', () => {
+    const text = 'bad token tok-0123456789abcdef; keys old-key-1111111 and old-key-2222222; smtp://u:pw@mail; level warning';
+    expect(redactSecrets(text, env)).toBe(
+      'bad token <HOOKBUS_ADMIN_TOKEN>; keys <HOOKBUS_SECRET_KEY_PREVIOUS> and <HOOKBUS_SECRET_KEY_PREVIOUS>; smtp://u:***@mail; level warning',
+    );
   });
 });

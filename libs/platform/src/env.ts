@@ -8,7 +8,10 @@ export class EnvValidationError extends Error {
   }
 }
 
-/** Parses `env` with `schema`; every problem names its variable, the rule and the value received. */
+/**
+ * Parses `env` with `schema`; every problem names its variable, the rule and the value received,
+ * except a secret's value (see `isSecretName`), which is never shown.
+ */
 export function loadEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
@@ -16,14 +19,48 @@ export function loadEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv
     result.error.issues.map((issue) => {
       const variable = String(issue.path[0]);
       const value = env[variable];
-      const received = value === undefined ? 'it is not set' : `got ${JSON.stringify(redactCredentials(value))}`;
+      const received =
+        value === undefined ? 'it is not set' : isSecretName(variable) ? 'the value is not shown' : `got ${JSON.stringify(redactCredentials(value))}`;
       return `${variable}: ${issue.message} (${received})`;
     }),
   );
 }
 
+/** A variable whose name says it holds a secret (TOKEN, KEY, SECRET or PASSWORD): its value is never printed. */
+export const isSecretName = (variable: string): boolean => /TOKEN|KEY|SECRET|PASSWORD/i.test(variable);
+
 // A malformed URL may still carry a password; boot errors end up in logs.
 const redactCredentials = (value: string): string => value.replace(/(\/\/[^/:@\s]*):[^@\s]*@/g, '$1:***@');
+
+// Shorter values would replace innocent words; every secret hookbus takes is longer.
+const MIN_REDACTED_LENGTH = 8;
+
+/**
+ * `text` without the values of secret-named variables of `env` (each item of a comma-separated
+ * list too) or passwords in URLs: for errors that may quote them, such as a failed start.
+ */
+export function redactSecrets(text: string, env: NodeJS.ProcessEnv = process.env): string {
+  let redacted = redactCredentials(text);
+  for (const [variable, value] of Object.entries(env)) {
+    if (!value || !isSecretName(variable)) continue;
+    for (const secret of [value, ...value.split(',')].map((item) => item.trim())) {
+      if (secret.length >= MIN_REDACTED_LENGTH) redacted = redacted.split(secret).join(`<${variable}>`);
+    }
+  }
+  return redacted;
+}
+
+const PLACEHOLDER = /^(?:change[-_]?me|secret|password|example)/i;
+
+/** A secret variable's value, trimmed: one a template or sample ships with is refused. */
+export const secretString = () =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => !PLACEHOLDER.test(value),
+      'must not be a placeholder (a value starting with change-me, changeme, secret, password or example): set a random one, e.g. `openssl rand -base64 32`',
+    );
 
 /** An integer variable within bounds, given as a decimal string. */
 export const intVar = (min: number, max: number, fallback: number) =>
@@ -56,14 +93,6 @@ export const commonEnv = (defaultPort: number, defaultNice = 0) => ({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Unix niceness the process raises itself to at start; alone in a container it changes nothing. */
   CPU_NICE: intVar(0, 19, defaultNice),
-});
-
-/**
- * The operator token: ops routes and tenant creation. When unset, a local run generates one into
- * `.data/admin-token` (see envOrLocalSecret).
- */
-export const operatorTokenEnv = () => ({
-  HOOKBUS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type CommonEnv = z.output<z.ZodObject<ReturnType<typeof commonEnv>>>;

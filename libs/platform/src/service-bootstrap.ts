@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { niceAtLeast } from './cpu-nice';
-import { type CommonEnv, EnvValidationError } from './env';
+import { type CommonEnv, EnvValidationError, redactSecrets } from './env';
 import { setupOpenApi } from './open-api';
 import { ProblemFilter } from './problem';
 
@@ -89,11 +89,14 @@ function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger, s
   process.on('SIGINT', shutdown);
 }
 
-/** Runs a service's main; a bad environment or failed start exits 1 with a message saying why. */
+/**
+ * Runs a service's main; a bad environment or failed start exits 1 with a message saying why,
+ * without the value of any secret variable it may quote.
+ */
 export function runMain(name: string, main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
-    const reason = error instanceof EnvValidationError || !(error instanceof Error) ? String(error) : error.stack;
-    jsonLogger(name).fatal({ message: `${name} failed to start`, reason });
+    const reason = error instanceof EnvValidationError || !(error instanceof Error) ? String(error) : String(error.stack);
+    jsonLogger(name).fatal({ message: `${name} failed to start`, reason: redactSecrets(reason) });
     process.exit(1);
   });
 }

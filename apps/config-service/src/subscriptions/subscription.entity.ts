@@ -11,7 +11,7 @@ export interface StoredSigningSecret {
 }
 
 /**
- * One webhook endpoint of a tenant for one plugin hook. Secrets are stored encrypted (`enc:v1:`).
+ * One webhook endpoint of a tenant for one plugin hook. Secrets are stored sealed (`enc:v2:`, see SecretBox).
  * `version`/`publishedVersion` make the row its own outbox: a change is published to the
  * compacted topic until `publishedVersion` catches up, even if Kafka was down when it was made.
  */

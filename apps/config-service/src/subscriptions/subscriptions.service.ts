@@ -7,7 +7,7 @@ import { ProblemException, SecretBox } from '@hookbus/platform';
 import { notFound } from '../tenants/tenants.service';
 import { PLUGIN_CATALOG, type PluginCatalog, SECRET_BOX, VALIDATION_CONTEXT, type ValidationContext } from './config-tokens';
 import { SubscriptionPublisher } from './subscription-publisher';
-import { newSigningSecret, sealAuth, unsealAuth } from './subscription-secrets';
+import { newSigningSecret, sealAuth, sealSigningSecret, unsealAuth } from './subscription-secrets';
 import { Subscription } from './subscription.entity';
 
 const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
@@ -32,11 +32,12 @@ export class SubscriptionsService {
     const config = this.validOrThrow(this.catalog.validate(input, this.context));
     const signingSecret = newSigningSecret();
     const now = new Date();
+    const id = `sub_${randomBytes(10).toString('hex')}`;
     const subscription = this.em.create(Subscription, {
-      id: `sub_${randomBytes(10).toString('hex')}`,
+      id,
       tenantId,
-      ...this.sealed(config),
-      signingSecrets: [{ secret: this.box.encrypt(signingSecret), createdAt: now.toISOString() }],
+      ...this.sealed(id, config),
+      signingSecrets: [{ secret: sealSigningSecret(this.box, id, signingSecret), createdAt: now.toISOString() }],
       createdAt: now,
       updatedAt: now,
     });
@@ -71,7 +72,7 @@ export class SubscriptionsService {
     const subscription = await this.get(tenantId, id);
     const config = this.validOrThrow(this.catalog.validatePatch(this.plainConfig(subscription), patch, this.context));
     const wasEnabled = subscription.enabled;
-    Object.assign(subscription, this.sealed(config));
+    Object.assign(subscription, this.sealed(id, config));
     // Re-enabling a subscription that was disabled (e.g. by 410 Gone) resumes deliveries.
     // Only failures from then on count toward deactivating it again.
     if (config.enabled && !wasEnabled) Object.assign(subscription, { status: 'active', disabledReason: null, activeSince: new Date() });
@@ -92,7 +93,7 @@ export class SubscriptionsService {
     const previous = subscription.signingSecrets.filter(({ expiresAt }) => !expiresAt || new Date(expiresAt) > now);
     const expiresAt = new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString();
     subscription.signingSecrets = [
-      { secret: this.box.encrypt(signingSecret), createdAt: now.toISOString() },
+      { secret: sealSigningSecret(this.box, id, signingSecret), createdAt: now.toISOString() },
       ...previous.map((secret) => ({ ...secret, expiresAt: secret.expiresAt ?? expiresAt })),
     ];
     return { subscription: await this.saveAndPublish(subscription), signingSecret };
@@ -106,16 +107,16 @@ export class SubscriptionsService {
     return subscription;
   }
 
-  private sealed(config: SubscriptionConfig) {
+  private sealed(id: string, config: SubscriptionConfig) {
     const { auth, retryPolicy, ...rest } = config;
-    return { ...rest, auth: sealAuth(this.box, auth), retryPolicy: retryPolicy && { delaysSeconds: [...retryPolicy.delaysSeconds] } };
+    return { ...rest, auth: sealAuth(this.box, id, auth), retryPolicy: retryPolicy && { delaysSeconds: [...retryPolicy.delaysSeconds] } };
   }
 
   private plainConfig(subscription: Subscription): SubscriptionConfig {
     const { plugin, hook, url, method, enabled, errorEmails, settings, retryPolicy } = subscription;
     return {
       plugin, hook, url, method: method as SubscriptionConfig['method'], enabled, errorEmails, settings,
-      auth: unsealAuth(this.box, subscription.auth),
+      auth: unsealAuth(this.box, subscription.id, subscription.auth),
       ...(retryPolicy ? { retryPolicy } : {}),
     };
   }

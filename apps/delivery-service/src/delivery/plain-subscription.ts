@@ -1,4 +1,4 @@
-import type { SubscriptionSnapshotV1 } from '@hookbus/contracts';
+import { sealedFieldContext, type SubscriptionSnapshotV1 } from '@hookbus/contracts';
 import type { DeliverablePlugin, HttpMethod, Subscription, SubscriptionAuth } from '@hookbus/delivery-sdk';
 import type { SecretBox } from '@hookbus/platform';
 
@@ -27,23 +27,23 @@ function open(box: SecretBox, snapshot: SubscriptionSnapshotV1, plugin: Delivera
     url: snapshot.url,
     method: snapshot.method as HttpMethod,
     enabled: snapshot.enabled,
-    auth: unsealAuth(box, snapshot.auth),
+    auth: unsealAuth(box, snapshot.id, snapshot.auth),
     errorEmails: snapshot.errorEmails,
     settings: settings.success ? (settings.data as Record<string, unknown>) : snapshot.settings,
     ...(snapshot.retryPolicy ? { retryPolicy: snapshot.retryPolicy } : {}),
   };
 }
 
-function unsealAuth(box: SecretBox, auth: SubscriptionSnapshotV1['auth']): SubscriptionAuth {
+function unsealAuth(box: SecretBox, id: string, auth: SubscriptionSnapshotV1['auth']): SubscriptionAuth {
   switch (auth.type) {
     case 'none':
       return { type: 'none' };
     case 'token':
-      return { type: 'token', token: box.decrypt(auth.token) };
+      return { type: 'token', token: box.decrypt(auth.token, sealedFieldContext(id, 'auth.token')) };
     case 'basic':
-      return { type: 'basic', username: auth.username, password: box.decrypt(auth.password) };
+      return { type: 'basic', username: auth.username, password: box.decrypt(auth.password, sealedFieldContext(id, 'auth.password')) };
     case 'bearer':
-      return { type: 'bearer', token: box.decrypt(auth.token) };
+      return { type: 'bearer', token: box.decrypt(auth.token, sealedFieldContext(id, 'auth.token')) };
   }
 }
 
@@ -51,8 +51,9 @@ function unsealAuth(box: SecretBox, auth: SubscriptionSnapshotV1['auth']): Subsc
 export function activeSigningSecrets(box: SecretBox, snapshot: SubscriptionSnapshotV1, now: Date): string[] {
   let secrets = openedSecrets.get(snapshot);
   if (!secrets) {
+    const context = sealedFieldContext(snapshot.id, 'signingSecret');
     secrets = snapshot.signingSecrets.map(({ secret, expiresAt }) => ({
-      secret: box.decrypt(secret),
+      secret: box.decrypt(secret, context),
       expiresAtMs: expiresAt === undefined ? Infinity : Date.parse(expiresAt),
     }));
     openedSecrets.set(snapshot, secrets);
