@@ -103,7 +103,9 @@ describe('delivery-service subscription view: rebuilt from hookbus.subscriptions
 
     const second = await start();
     await viewEquals(second, [item(kometV2), item(komerceV3), item(postback)]);
-    expect(second.output.join('\n')).toContain('subscription snapshot skipped: not JSON');
+    expect(second.logs.map(({ message }) => message)).toContainEqual(
+      expect.objectContaining({ message: 'record skipped: not JSON', topic: 'hookbus.subscriptions.v1', key: 'sub_broken' }),
+    );
     expect(await second.stop()).toBe(0);
   });
 });
