@@ -15,12 +15,16 @@ const compose = parse(readFileSync(path.join(root, 'docker/compose.yaml'), 'utf8
 const services = Object.entries(compose.services);
 const appServices = readdirSync(path.join(root, 'apps')).filter((app) => app in compose.services);
 
-/** The apps whose environment schema takes a DATABASE_URL: they store things. */
-const storingApps = appServices.filter((app) =>
-  readdirSync(path.join(root, 'apps', app, 'src'))
-    .filter((file) => file.endsWith('-env.ts'))
-    .some((file) => readFileSync(path.join(root, 'apps', app, 'src', file), 'utf8').includes('databaseEnv(')),
-);
+/** The apps whose environment schema uses `part` (e.g. `databaseEnv(`). */
+const appsReading = (part: string) =>
+  appServices.filter((app) =>
+    readdirSync(path.join(root, 'apps', app, 'src'))
+      .filter((file) => file.endsWith('-env.ts'))
+      .some((file) => readFileSync(path.join(root, 'apps', app, 'src', file), 'utf8').includes(part)),
+  );
+
+/** The apps that store things. */
+const storingApps = appsReading('databaseEnv(');
 
 /** Only the producers' entry and the control plane are reachable from outside. */
 const PUBLISHED = ['config-service', 'ingest-service'];
@@ -72,6 +76,17 @@ describe('docker/compose.yaml', () => {
     for (const variable of ['HOOKBUS_ADMIN_TOKEN', 'HOOKBUS_SECRET_KEY', 'HOOKBUS_POSTGRES_PASSWORD']) {
       expect(values).toContain(`\${${variable}:?`);
     }
+  });
+
+  // Without them a container would generate its own token or key under .data/: a key config-service never sealed with.
+  it.each([
+    ['operatorTokenEnv(', 'HOOKBUS_ADMIN_TOKEN'],
+    ['secretKeyEnv(', 'HOOKBUS_SECRET_KEY'],
+  ])('gives every app whose environment reads %s the required %s', (part, variable) => {
+    const readers = appsReading(part);
+    expect(readers.length).toBeGreaterThan(0);
+    const missing = readers.filter((app) => !environment(compose.services[app]).some(([name, value]) => name === variable && value.startsWith(`\${${variable}:?`)));
+    expect(missing).toEqual([]);
   });
 
   it(`publishes the ports of ${PUBLISHED.join(' and ')} only`, () => {
