@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { type SubscriptionSnapshotV1, Topics } from '@hookbus/contracts';
-import type { CompactedTopicReader, KafkaBus, TableChange, TableReaderOptions } from '@hookbus/kafka';
+import { drivenTableBus } from '@hookbus/kafka/testing';
 import { SubscriptionViewController } from './subscription-view.controller';
 import { SubscriptionView } from './subscription-view';
 import { SubscriptionViewReadiness } from './subscription-view.readiness';
@@ -23,27 +23,11 @@ const snapshot = (id: string, overrides: Partial<SubscriptionSnapshotV1> = {}): 
   ...overrides,
 });
 
-// A bus whose table reader is driven by the test: no broker.
 async function startView() {
-  const reader = { isCaughtUp: false, caughtUp: () => Promise.resolve() };
-  let onChange: TableReaderOptions['onChange'];
-  let topic: string | undefined;
-  const bus = {
-    readTable: async (name: string, options: TableReaderOptions) => {
-      topic = name;
-      onChange = options.onChange;
-      return reader as unknown as CompactedTopicReader;
-    },
-  };
-  const view = new SubscriptionView(bus as unknown as KafkaBus);
+  const { bus, reader, write, topic } = drivenTableBus(false);
+  const view = new SubscriptionView(bus);
   await view.onApplicationBootstrap();
-  let offset = 0;
-  const record = (key: string, value: unknown) => {
-    const bytes = value === null ? null : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
-    const message = { topic: Topics.subscriptions.name, partition: 0, offset: String(offset++), key, value: bytes, headers: {}, timestamp: '0' };
-    onChange?.({ key, value: bytes, message } satisfies TableChange);
-  };
-  return { view, reader, record, topic };
+  return { view, reader, record: write, topic: topic() };
 }
 
 describe('SubscriptionView', () => {

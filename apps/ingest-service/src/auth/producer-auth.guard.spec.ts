@@ -1,31 +1,17 @@
 import { type ExecutionContext, HttpStatus, Logger } from '@nestjs/common';
 import { type ApiKeyRecordV1, formatApiKey, hashKeySecret, newKeyId, newKeySecret, Topics } from '@hookbus/contracts';
-import type { CompactedTopicReader, KafkaBus, TableReaderOptions } from '@hookbus/kafka';
+import { drivenTableBus } from '@hookbus/kafka/testing';
 import { ProblemException } from '@hookbus/platform';
 import { ApiKeyView } from './api-key-view';
 import { ApiKeyViewReadiness } from './api-key-view.readiness';
 import { PRODUCER } from './current-producer.decorator';
 import { ProducerAuthGuard } from './producer-auth.guard';
 
-// A key view whose topic the test writes: no broker.
 async function startView() {
-  const reader = { isCaughtUp: true, caughtUp: () => Promise.resolve() };
-  let onChange: TableReaderOptions['onChange'];
-  let topic: string | undefined;
-  const bus = {
-    readTable: async (name: string, options: TableReaderOptions) => {
-      topic = name;
-      onChange = options.onChange;
-      return reader as unknown as CompactedTopicReader;
-    },
-  };
-  const view = new ApiKeyView(bus as unknown as KafkaBus);
+  const { bus, reader, write, topic } = drivenTableBus();
+  const view = new ApiKeyView(bus);
   await view.onApplicationBootstrap();
-  let offset = 0;
-  const publish = (keyId: string, record: ApiKeyRecordV1 | null) => {
-    const value = record === null ? null : Buffer.from(JSON.stringify(record));
-    onChange?.({ key: keyId, value, message: { topic: Topics.apiKeys.name, partition: 0, offset: String(offset++), key: keyId, value, headers: {}, timestamp: '0' } });
-  };
+  const publish = (keyId: string, record: ApiKeyRecordV1 | null) => write(keyId, record);
   const newKey = (roles: ApiKeyRecordV1['roles'], tenantId = 'tnt_a') => {
     const keyId = newKeyId();
     const secret = newKeySecret();
@@ -33,7 +19,7 @@ async function startView() {
     publish(keyId, record);
     return { keyId, record, key: formatApiKey(keyId, secret), secret };
   };
-  return { view, reader, topic, publish, newKey };
+  return { view, reader, topic: topic(), publish, newKey };
 }
 
 function authenticate(view: ApiKeyView, authorization?: string): { status: number } | { producer: unknown } {
