@@ -30,6 +30,24 @@ const httpRequest = z.object({
 });
 
 /**
+ * How many times an attempt was put off without being sent: its endpoint was not answering, paused
+ * by a `Retry-After` or its circuit open, or its subscription's rate limit was reached. A put-off
+ * attempt keeps its number (it uses up no retry); the count tells its releases apart.
+ */
+const deferrals = z.int().positive().optional();
+
+export const CIRCUIT_STATES = ['closed', 'open', 'half-open'] as const;
+
+/** An endpoint's flow control as delivery-service saw it: its concurrency limit then, and its circuit. */
+export const endpointFlowV1 = z.object({
+  concurrency: z.int().positive(),
+  circuit: z.enum(CIRCUIT_STATES),
+  /** While the circuit is open, or the endpoint paused by `Retry-After`: when it takes requests again. */
+  until: z.iso.datetime().optional(),
+});
+export type EndpointFlowV1 = z.output<typeof endpointFlowV1>;
+
+/**
  * `hookbus.deliveries.log.v1`: one record per attempt; headers carrying secrets are masked, and the
  * URL is shown by `maskedUrl`.
  */
@@ -51,6 +69,12 @@ export const deliveryAttemptRecordV1 = z.object({
   gone: z.literal(true).optional(),
   /** The event, on a final outcome that did not deliver (failed, abandoned, cancelled) only: what a manual retry sends again. */
   event: cloudEventSchema.optional(),
+  /** On a `retrying` outcome: when the next attempt is due (retry-scheduler holds it until then). */
+  dueAt: z.iso.datetime().optional(),
+  /** How often this attempt was put off without being sent (see `deferrals` on a dead letter). */
+  deferrals,
+  /** The endpoint's flow control when the attempt was made or put off. */
+  endpoint: endpointFlowV1.optional(),
 });
 export type DeliveryAttemptRecordV1 = z.output<typeof deliveryAttemptRecordV1>;
 
@@ -60,10 +84,11 @@ export const batchInfoV1 = z.object({
   batchSize: z.int().positive(),
 });
 
-/** `hookbus.deliveries.dlq.v1`: a failed attempt held by the retry-scheduler until `dueAt`. */
+/** `hookbus.deliveries.dlq.v1`: a failed (or put-off) attempt held by the retry-scheduler until `dueAt`. */
 export const deadLetterRecordV1 = z.object({
   ...deliveryRef,
   attempt: z.int().positive(),
+  deferrals,
   dueAt: z.iso.datetime(),
   reason: z.string(),
   event: cloudEventSchema,
@@ -76,6 +101,7 @@ export const retryRecordV1 = z.object({
   ...deliveryRef,
   /** The attempt number the delivery-service is about to make. */
   attempt: z.int().positive(),
+  deferrals,
   event: cloudEventSchema,
   manual: z.boolean().default(false),
 });
