@@ -9,9 +9,12 @@ describe.each(['sqlite', 'postgresql'] as const)('deactivation: a subscription t
   let harness: DeliveryHarness;
 
   beforeAll(async () => {
-    harness = await DeliveryHarness.start(`deactivation-${database}`, undefined, database);
+    // Deactivation, not the circuit breaker, is under test: the endpoint's circuit stays closed
+    // through the failures, so a re-enabled subscription is delivered at once.
+    harness = await DeliveryHarness.start(`deactivation-${database}`, { HOOKBUS_EGRESS_ALLOW: '127.0.0.1', DELIVERY_CIRCUIT_FAILURES: '1000' }, database);
   });
 
+  beforeEach(() => harness.useNewReceiver());
   afterEach(() => harness.unsubscribeAll());
   afterAll(() => harness?.stop());
 

@@ -13,6 +13,8 @@ describe('delivery-service classifies answers into log, dead-letter and notifica
     harness = await DeliveryHarness.start('delivery-classify');
   });
 
+  // Each test its own endpoint: a pause or an open circuit of one must not carry over to the next.
+  beforeEach(() => harness.useNewReceiver());
   afterEach(() => harness.unsubscribeAll());
   afterAll(() => harness?.stop());
 
@@ -43,7 +45,6 @@ describe('delivery-service classifies answers into log, dead-letter and notifica
 
   it.each([
     ['postback 500', postback, { status: 500 }, 60],
-    ['postback 503 with Retry-After: 120', postback, { status: 503, headers: { 'retry-after': '120' } }, 120],
     ['komerce 503', { plugin: 'komerce', hook: 'order-status' }, { status: 503 }, 60],
   ])('%s: logged retrying and dead-lettered for attempt 2, due after the delay', async (_label, subscription, reply, delaySeconds) => {
     const type = subscription.plugin === 'komerce' ? 'shipment.status_changed' : 'order.completed';
@@ -59,6 +60,23 @@ describe('delivery-service classifies answers into log, dead-letter and notifica
     expect(due).toBeGreaterThanOrEqual(delaySeconds * SECOND - 100);
     expect(due).toBeLessThan((delaySeconds * MAX_JITTER + 10) * SECOND);
     expect(harness.parsed(harness.notifications, event.id)).toEqual([]);
+  });
+
+  it('postback 503 with Retry-After: 120: the endpoint pauses; the delivery is put off until then as the same attempt, using up no retry', async () => {
+    const { event, log, sub, sentAt } = await deliverOnce(postback, { status: 503, headers: { 'retry-after': '120' } }, 'order.completed', { n: 1 });
+
+    expect(log).toMatchObject({ outcome: 'retrying', attempt: 1, deferrals: 1, response: { status: 503 }, error: expect.stringMatching(/^endpoint_paused: /) });
+    expect(log.endpoint).toMatchObject({ circuit: 'closed', until: expect.any(String) });
+    const record = await deadLetterOf(event.id);
+    expect(record).toMatchObject({ deliveryId: deliveryId(event.id, sub.id), attempt: 1, deferrals: 1, dueAt: log.dueAt, event: { id: event.id } });
+    const due = Date.parse(record.dueAt) - sentAt;
+    expect(due).toBeGreaterThanOrEqual(120 * SECOND - 100);
+    expect(due).toBeLessThan((120 * MAX_JITTER + 10) * SECOND);
+
+    // The whole endpoint waits: another delivery to it is put off without a request.
+    const other = await harness.publishEvent('order.completed', { n: 2 });
+    expect((await harness.records(harness.log, other.id))[0]).toMatchObject({ attempt: 1, deferrals: 1, error: expect.stringMatching(/^endpoint_paused: /) });
+    expect(harness.receiver.requests).toHaveLength(1);
   });
 
   it.each([

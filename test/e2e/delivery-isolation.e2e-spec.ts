@@ -29,14 +29,14 @@ describe('a hanging endpoint does not hold up the same tenant\'s other subscript
     await harness?.stop();
   });
 
-  it(`B receives all ${EVENTS} events while A holds every request open; A's excess goes to the retry path as endpoint_busy`, async () => {
+  it(`B receives all ${EVENTS} events while A holds every request open; once A is silent past its stall time, the rest of A's go to the retry path as endpoint_not_answering`, async () => {
     hanging.answer('hold');
     harness.receiver.answer({ status: 200, body: '{"status":"1","message":"ok"}' });
     const a = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${hanging.url}/a` });
     const b = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${harness.receiver.url}/b` });
 
-    // One event at a time: B's own concurrency stays within its slots, so none of B's deliveries
-    // overflow (no retry-scheduler runs here to bring them back); A's slots fill and stay full.
+    // One event at a time; A's slots fill and stay full, A's next deliveries wait until A counts as
+    // not answering, then go to the retry path (no retry-scheduler runs here to bring them back).
     const atB = () => harness.receiver.at('/b');
     const started = Date.now();
     const publishedAt = new Map<string, number>();
@@ -50,21 +50,22 @@ describe('a hanging endpoint does not hold up the same tenant\'s other subscript
     expect(elapsed).toBeLessThan(WELL_BEFORE_TIMEOUT_MS);
     expect(new Set(atB().map((request) => request.headers['webhook-id'])).size).toBe(EVENTS);
 
-    // A got only its slots' worth of requests; everything else was dead-lettered, not waited for.
+    // A got only its slots' worth of requests; everything else was put off, not sent.
     const busyA = () =>
       harness.deadLetters
         .map((message) => JSON.parse(message.value?.toString('utf8') ?? 'null'))
-        .filter((record) => record?.subscriptionId === a.id && String(record.reason).startsWith('endpoint_busy:'));
+        .filter((record) => record?.subscriptionId === a.id && String(record.reason).startsWith('endpoint_not_answering:'));
     await pollUntil(`A's overflow is dead-lettered`, () => busyA().length >= EVENTS - PER_ENDPOINT);
     expect(hanging.requests.length).toBe(PER_ENDPOINT);
-    // Different deliveries sit on different partitions and arrive in any order; each later overflow
+    // Different deliveries sit on different partitions and arrive in any order; a later silence
     // waits twice as long, so the earliest due is the first.
     const [first] = busyA().sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt));
-    expect(first).toMatchObject({ attempt: 1, tenantId: harness.tenantId });
-    // Due soon: the endpoint is busy, not failing.
-    expect(Date.parse(first.dueAt) - Date.now()).toBeLessThanOrEqual(10_000);
-    const logged = await pollUntil('the overflow is logged', () => harness.parsed(harness.log, first.eventId).find((record) => record.subscriptionId === a.id));
-    expect(logged).toMatchObject({ attempt: 1, outcome: 'retrying', error: expect.stringMatching(/^endpoint_busy: /) });
+    // The same attempt, put off once: no retry is used up, and its release has an id of its own.
+    expect(first).toMatchObject({ attempt: 1, deferrals: 1, tenantId: harness.tenantId });
+    // Due after the first retreat (10 s, plus up to a tenth to spread the returns).
+    expect(Date.parse(first.dueAt) - Date.now()).toBeLessThanOrEqual(11_000);
+    const logged = await pollUntil('the put-off attempt is logged', () => harness.parsed(harness.log, first.eventId).find((record) => record.subscriptionId === a.id));
+    expect(logged).toMatchObject({ attempt: 1, outcome: 'retrying', deferrals: 1, dueAt: first.dueAt, error: expect.stringMatching(/^endpoint_not_answering: /), endpoint: { concurrency: PER_ENDPOINT, circuit: 'closed' } });
 
     const latencies = atB()
       .map((request) => request.receivedAt - (publishedAt.get(String(request.headers['webhook-id'])) ?? Number.NaN))

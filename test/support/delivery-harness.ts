@@ -20,12 +20,13 @@ export class DeliveryHarness {
   notifications!: ConsumedMessage[];
   private readonly running: ServiceProcess[] = [];
   private readonly created: string[] = [];
+  private readonly retired: WebhookReceiver[] = [];
   private readonly deliveryGroup = uniqueGroup('delivery');
 
   private constructor(
     readonly prefix: string,
     readonly bus: KafkaBus,
-    readonly receiver: WebhookReceiver,
+    public receiver: WebhookReceiver,
     private readonly database: TestDatabase,
   ) {}
 
@@ -67,6 +68,16 @@ export class DeliveryHarness {
     });
     this.running.push(delivery);
     return delivery.ready();
+  }
+
+  /**
+   * A new receiver (a new origin, so a new endpoint) in place of the current one, which keeps
+   * running: a pause, an open circuit or a cut concurrency of one test's endpoint does not carry over.
+   */
+  async useNewReceiver(): Promise<WebhookReceiver> {
+    this.retired.push(this.receiver);
+    this.receiver = await WebhookReceiver.start();
+    return this.receiver;
   }
 
   /** ingest-service on this harness's topics: it authenticates producers with the keys config-service publishes. */
@@ -135,7 +146,7 @@ export class DeliveryHarness {
 
   async stop(): Promise<void> {
     await Promise.all(this.running.map((service) => service.stop()));
-    await this.receiver.stop();
+    await Promise.all([this.receiver, ...this.retired].map((receiver) => receiver.stop()));
     await this.bus.disconnect();
     await this.database.drop();
   }

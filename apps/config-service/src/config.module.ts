@@ -14,6 +14,7 @@ import { KomerceWebhookController } from './komerce/komerce-webhook.controller';
 import { CONFIG_MIGRATIONS } from './migrations/0001-control-plane';
 import { SubscriptionActiveSince0005 } from './migrations/0005-subscription-active-since';
 import { ApiKeyOutbox0006 } from './migrations/0006-api-key-outbox';
+import { SubscriptionRateLimit0008 } from './migrations/0008-subscription-rate-limit';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATION, NOTIFICATION_PROVIDERS } from './notifications/notifications.module-parts';
 import { PluginsController } from './plugins.controller';
 import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
@@ -33,6 +34,7 @@ import { TenantsService } from './tenants/tenants.service';
 const LATER_MIGRATIONS = [
   { name: '0005-subscription-active-since', class: SubscriptionActiveSince0005 },
   { name: '0006-api-key-outbox', class: ApiKeyOutbox0006 },
+  { name: '0008-subscription-rate-limit', class: SubscriptionRateLimit0008 },
 ];
 
 /** Secrets config-service runs with, resolved at boot (from the environment or .data/). */

@@ -19,17 +19,19 @@ export const deliveryEnvSchema = z.object({
   HOOKBUS_EGRESS_ALLOW: egressAllowVar(),
   /** Events one instance handles at once; same-subject events stay in order. */
   DELIVERY_MAX_IN_FLIGHT: intVar(1, 1_024, 64),
-  /**
-   * Retries one instance handles at once, on top of the events. Not above DELIVERY_MAX_PER_ENDPOINT
-   * by default, so a paced batch released to one endpoint does not overflow that endpoint by itself.
-   */
+  /** Retries one instance handles at once, on top of the events, so a released batch cannot hold up fresh events. */
   DELIVERY_RETRY_MAX_IN_FLIGHT: intVar(1, 1_024, 16),
   /**
-   * Attempts in flight to one endpoint (origin); beyond it a delivery goes to the retry path at once.
-   * A quarter of the events' slots by default, so a hanging endpoint holds no more; and as many as
-   * the sender's connections per origin, so no attempt waits for a socket while its timeout runs.
+   * The most attempts in flight to one endpoint (origin): its concurrency starts lower and grows up
+   * to this while it answers quickly (see EndpointGate). A quarter of the events' slots by default,
+   * so a hanging endpoint holds no more; the sender keeps as many connections per origin, so no
+   * attempt waits for a socket while its timeout runs.
    */
   DELIVERY_MAX_PER_ENDPOINT: intVar(1, 512, 16),
+  /** Consecutive failures (no answer, a timeout, a 5xx) within a minute that open an endpoint's circuit. */
+  DELIVERY_CIRCUIT_FAILURES: intVar(1, 1_000, 5),
+  /** How long an open circuit stays open before a probe, doubling while probes fail (up to 5 minutes). */
+  DELIVERY_CIRCUIT_COOL_DOWN_SECONDS: intVar(1, 300, 30),
   /**
    * How long an attempt's log record (or dead letter) waits to share a produce request with others.
    * It delays the offset commit, not the delivery; each request saved is a few hundred µs of CPU.

@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
-import { EndpointSlots } from '@hookbus/delivery-sdk';
+import { DEFAULT_ENDPOINT_FLOW, EndpointGates, SubscriptionPacer } from '@hookbus/delivery-sdk';
 import { OperatorAuthModule, PlatformModule, type SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './delivery/attempt-consequences';
+import { AttemptDeferral } from './delivery/attempt-deferral';
+import { observeEndpoints } from './delivery/delivery-metrics';
 import { AttemptExecutor } from './delivery/attempt.executor';
 import { DeliveryPublisher } from './delivery/delivery.publisher';
 import { DeliverySender } from './delivery/delivery-sender';
-import { EndpointOverflow } from './delivery/endpoint-overflow';
 import { SECRET_BOX } from './delivery/delivery-tokens';
 import { ScheduledDelivery } from './delivery/scheduled-delivery';
 import type { DeliveryEnv } from './delivery-env';
@@ -44,10 +45,22 @@ export class DeliveryModule {
       providers: [
         { provide: SECRET_BOX, useValue: secrets.secretBox },
         { provide: PluginRegistry, useFactory: discoverPlugins, inject: [DiscoveryService] },
-        { provide: DeliverySender, useFactory: () => new DeliverySender({ egressAllow: env.HOOKBUS_EGRESS_ALLOW }) },
-        // Shared by first attempts and retries: the bound is per endpoint, whatever the source.
-        { provide: EndpointSlots, useFactory: () => new EndpointSlots(env.DELIVERY_MAX_PER_ENDPOINT) },
-        EndpointOverflow,
+        {
+          provide: DeliverySender,
+          useFactory: () => new DeliverySender({ egressAllow: env.HOOKBUS_EGRESS_ALLOW, connectionsPerOrigin: env.DELIVERY_MAX_PER_ENDPOINT }),
+        },
+        // Shared by first attempts and retries: an endpoint's flow control is one, whatever the source.
+        {
+          provide: EndpointGates,
+          useFactory: () => {
+            const circuit = { ...DEFAULT_ENDPOINT_FLOW.circuit, failures: env.DELIVERY_CIRCUIT_FAILURES, coolDownMs: env.DELIVERY_CIRCUIT_COOL_DOWN_SECONDS * 1_000 };
+            const gates = new EndpointGates({ ...DEFAULT_ENDPOINT_FLOW, maxConcurrency: env.DELIVERY_MAX_PER_ENDPOINT, circuit });
+            observeEndpoints(gates);
+            return gates;
+          },
+        },
+        { provide: SubscriptionPacer, useValue: new SubscriptionPacer() },
+        AttemptDeferral,
         DeliveryPublisher,
         AttemptConsequences,
         AttemptExecutor,

@@ -39,6 +39,8 @@ export const subscriptionSnapshotV1 = z.object({
   errorEmails: z.array(z.string()),
   settings: z.record(z.string(), z.unknown()),
   retryPolicy: z.object({ delaysSeconds: z.array(z.int()) }).optional(),
+  /** At most `perSecond` deliveries a second (delivery-service paces them). */
+  rateLimit: z.object({ perSecond: z.number().positive() }).optional(),
   /** Every secret a signature must be made with now: the current one, plus the previous during rotation. */
   signingSecrets: z.array(z.object({ secret: sealed, expiresAt: z.iso.datetime().optional() })).min(1),
   /** Increases with every change, so a consumer can ignore an older snapshot. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Module } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, type CounterConfiguration, Histogram, type HistogramConfiguration, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, type CounterConfiguration, Gauge, type GaugeConfiguration, Histogram, type HistogramConfiguration, Registry } from 'prom-client';
 
 /** The process's Prometheus registry; services register their own metrics on it. */
 export const metricsRegistry = new Registry();
@@ -15,6 +15,12 @@ export function counter<L extends string>(config: Omit<CounterConfiguration<L>, 
 export function histogram<L extends string>(config: Omit<HistogramConfiguration<L>, 'registers'>): Histogram<L> {
   const existing = metricsRegistry.getSingleMetric(config.name);
   return (existing as Histogram<L> | undefined) ?? new Histogram({ ...config, registers: [metricsRegistry] });
+}
+
+/** A gauge on the process registry; like `counter`, the same name yields the same gauge. */
+export function gauge<L extends string>(config: Omit<GaugeConfiguration<L>, 'registers'>): Gauge<L> {
+  const existing = metricsRegistry.getSingleMetric(config.name);
+  return (existing as Gauge<L> | undefined) ?? new Gauge({ ...config, registers: [metricsRegistry] });
 }
 
 @Controller('metrics')

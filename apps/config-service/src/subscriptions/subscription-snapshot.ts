@@ -17,6 +17,7 @@ export function toSnapshot(subscription: Subscription, now = new Date()): Subscr
     errorEmails: subscription.errorEmails,
     settings: subscription.settings,
     ...(subscription.retryPolicy ? { retryPolicy: subscription.retryPolicy } : {}),
+    ...(subscription.rateLimit ? { rateLimit: subscription.rateLimit } : {}),
     signingSecrets: subscription.signingSecrets
       .filter(({ expiresAt }) => !expiresAt || new Date(expiresAt) > now)
       .map(({ secret, expiresAt }) => (expiresAt ? { secret, expiresAt } : { secret })),

@@ -14,6 +14,7 @@ export function toView(subscription: Subscription) {
     errorEmails: subscription.errorEmails,
     settings: subscription.settings,
     ...(subscription.retryPolicy ? { retryPolicy: subscription.retryPolicy } : {}),
+    ...(subscription.rateLimit ? { rateLimit: subscription.rateLimit } : {}),
     status: subscription.status,
     /** Increases with every change; the snapshot on the stream carries the same number. */
     version: subscription.version,

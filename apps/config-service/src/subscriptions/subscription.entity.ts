@@ -63,6 +63,9 @@ export class Subscription {
   @Property({ type: 'json', nullable: true })
   retryPolicy?: { delaysSeconds: number[] };
 
+  @Property({ type: 'json', nullable: true })
+  rateLimit?: { perSecond: number };
+
   @Property({ type: 'json' })
   signingSecrets!: StoredSigningSecret[];
 

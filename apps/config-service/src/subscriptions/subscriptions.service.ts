@@ -108,16 +108,23 @@ export class SubscriptionsService {
   }
 
   private sealed(id: string, config: SubscriptionConfig) {
-    const { auth, retryPolicy, ...rest } = config;
-    return { ...rest, auth: sealAuth(this.box, id, auth), retryPolicy: retryPolicy && { delaysSeconds: [...retryPolicy.delaysSeconds] } };
+    const { auth, retryPolicy, rateLimit, ...rest } = config;
+    return {
+      ...rest,
+      auth: sealAuth(this.box, id, auth),
+      // Explicitly undefined when absent, so a PATCH that drops them clears the stored ones.
+      retryPolicy: retryPolicy && { delaysSeconds: [...retryPolicy.delaysSeconds] },
+      rateLimit: rateLimit && { perSecond: rateLimit.perSecond },
+    };
   }
 
   private plainConfig(subscription: Subscription): SubscriptionConfig {
-    const { plugin, hook, url, method, enabled, errorEmails, settings, retryPolicy } = subscription;
+    const { plugin, hook, url, method, enabled, errorEmails, settings, retryPolicy, rateLimit } = subscription;
     return {
       plugin, hook, url, method: method as SubscriptionConfig['method'], enabled, errorEmails, settings,
       auth: unsealAuth(this.box, subscription.id, subscription.auth),
       ...(retryPolicy ? { retryPolicy } : {}),
+      ...(rateLimit ? { rateLimit } : {}),
     };
   }
 

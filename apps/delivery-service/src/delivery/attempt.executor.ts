@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryAttemptRecordV1, HookbusEvent, SubscriptionSnapshotV1 } from '@hookbus/contracts';
-import { type Classification, type DeliverablePlugin, EndpointSlots, type SendResult, signWebhook } from '@hookbus/delivery-sdk';
+import { type Classification, type DeliverablePlugin, type EndpointGate, EndpointGates, type SendResult, signWebhook, SubscriptionPacer } from '@hookbus/delivery-sdk';
 import type { SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './attempt-consequences';
+import { AttemptDeferral, MAX_DEFERRALS } from './attempt-deferral';
 import { deliveryRefOf } from './delivery-ref';
 import { DeliverySender } from './delivery-sender';
 import { SECRET_BOX } from './delivery-tokens';
-import { EndpointOverflow } from './endpoint-overflow';
 import { maskHeaders } from './masked-headers';
 import { activeSigningSecrets, plainSubscription } from './plain-subscription';
+
+/** The longest a delivery waits in memory for its subscription's rate limit; beyond it, the retry path. */
+export const MAX_PACED_WAIT_MS = 1_000;
 
 export interface AttemptInput {
   readonly event: HookbusEvent;
@@ -16,11 +19,16 @@ export interface AttemptInput {
   readonly plugin: DeliverablePlugin;
   /** 1 for the first attempt; retries count on. */
   readonly attempt: number;
+  /** How often this attempt was put off already. */
+  readonly deferrals?: number;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * One attempt of one delivery: render, sign (Standard Webhooks), send, classify, then log it and
- * schedule or report what follows. Resolves once every resulting record is on the broker.
+ * One attempt of one delivery: render, sign (Standard Webhooks), wait for the subscription's rate
+ * limit and the endpoint's flow control, send, classify, then log it and schedule or report what
+ * follows. Resolves once every resulting record is on the broker.
  */
 @Injectable()
 export class AttemptExecutor {
@@ -28,15 +36,14 @@ export class AttemptExecutor {
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(DeliverySender) private readonly sender: DeliverySender,
     @Inject(AttemptConsequences) private readonly consequences: AttemptConsequences,
-    @Inject(EndpointSlots) private readonly slots: EndpointSlots,
-    @Inject(EndpointOverflow) private readonly overflow: EndpointOverflow,
+    @Inject(EndpointGates) private readonly gates: EndpointGates,
+    @Inject(SubscriptionPacer) private readonly pacer: SubscriptionPacer,
+    @Inject(AttemptDeferral) private readonly deferral: AttemptDeferral,
   ) {}
 
-  async execute({ event, snapshot, plugin, attempt }: AttemptInput): Promise<void> {
+  async execute({ event, snapshot, plugin, attempt, deferrals = 0 }: AttemptInput): Promise<void> {
     const ref = deliveryRefOf(event, snapshot);
-    const now = new Date();
     const subscription = plainSubscription(this.box, snapshot, plugin);
-    const base = { ...ref, attempt, at: now.toISOString() };
 
     let rendered;
     try {
@@ -45,50 +52,62 @@ export class AttemptExecutor {
       // Rendering is deterministic: the same event fails the same way on every retry.
       const reason = `render_failed: ${error instanceof Error ? error.message : String(error)}`;
       const request = { method: subscription.method, url: subscription.url, headers: {}, body: '' };
-      const record: DeliveryAttemptRecordV1 = { ...base, request, durationMs: 0, error: reason, outcome: 'failed' };
+      const record: DeliveryAttemptRecordV1 = { ...ref, attempt, at: new Date().toISOString(), request, durationMs: 0, error: reason, outcome: 'failed' };
       return this.consequences.apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict: { result: 'failed', reason } });
     }
 
-    const signature = signWebhook({
-      id: ref.deliveryId,
-      timestamp: now,
-      body: rendered.body,
-      secrets: activeSigningSecrets(this.box, snapshot, now),
-    });
-    const headers = { ...rendered.headers, ...signature };
-    const request = { method: rendered.method, url: rendered.url, headers: maskHeaders(headers, rendered.secretHeaders), body: rendered.body };
-    // A full endpoint (typically one hanging until its timeout) is not waited for: retry path instead.
-    const release = this.acquire(rendered.url);
-    if (!release) {
-      const inFlight = this.slots.busy(rendered.url);
-      return this.overflow.defer({ ref, event, plugin, attempt, subscription, request, inFlight });
-    }
-    let result: SendResult;
-    try {
-      result = await this.send({ method: rendered.method, url: rendered.url, headers, body: rendered.body, timeoutMs: plugin.timeoutMs });
-    } finally {
-      release();
-    }
-    if (result.kind === 'response') this.overflow.answered(rendered.url);
-    const verdict: Classification = plugin.classify(result, { event, subscription, deliveryId: ref.deliveryId, attempt, now: new Date() });
+    const mayDefer = deferrals < MAX_DEFERRALS;
+    const putOff = (details: Pick<Parameters<AttemptDeferral['putOff']>[0], 'until' | 'reason' | 'endpoint' | 'response' | 'durationMs'>) =>
+      this.deferral.putOff({ ref, event, plugin, subscription, attempt, deferrals, request: loggedRequest(), ...details });
+    const loggedRequest = (headers = rendered.headers) => ({ method: rendered.method, url: rendered.url, headers: maskHeaders(headers, rendered.secretHeaders), body: rendered.body });
 
+    const rateLimit = snapshot.rateLimit;
+    if (rateLimit && mayDefer) {
+      const key = (count: number) => `${ref.deliveryId}:${attempt}:${count}`;
+      const at = this.pacer.take(snapshot.id, rateLimit.perSecond, key(deferrals));
+      const waitMs = at - Date.now();
+      if (waitMs > MAX_PACED_WAIT_MS) {
+        this.pacer.reserve(key(deferrals + 1), at);
+        return putOff({ until: at, reason: `rate_limited: the subscription sends at most ${rateLimit.perSecond} a second` });
+      }
+      if (waitMs > 0) await sleep(waitMs);
+    }
+
+    const gate = this.gateOf(rendered.url);
+    const admission = gate ? await gate.admit(mayDefer) : undefined;
+    if (admission && !admission.go) return putOff({ until: admission.until, reason: admission.reason, endpoint: gate?.flow() });
+
+    // Signed once it may go: a delivery that waited its turn still carries a fresh timestamp.
+    const now = new Date();
+    const headers = { ...rendered.headers, ...signWebhook({ id: ref.deliveryId, timestamp: now, body: rendered.body, secrets: activeSigningSecrets(this.box, snapshot, now) }) };
+    const result = await this.send({ method: rendered.method, url: rendered.url, headers, body: rendered.body, timeoutMs: plugin.timeoutMs });
+    const paused = admission?.permit.done(result);
+    const response = result.kind === 'response' ? { response: { status: result.status, body: result.body } } : {};
+    // The endpoint asked to wait (Retry-After): the whole endpoint pauses, and this delivery waits with it.
+    if (paused && mayDefer) return putOff({ until: paused.until, reason: paused.reason, endpoint: gate?.flow(), durationMs: result.durationMs, ...response });
+
+    const verdict: Classification = plugin.classify(result, { event, subscription, deliveryId: ref.deliveryId, attempt, now: new Date() });
     const record: DeliveryAttemptRecordV1 = {
-      ...base,
-      request,
-      ...(result.kind === 'response' ? { response: { status: result.status, body: result.body } } : {}),
+      ...ref,
+      attempt,
+      at: now.toISOString(),
+      request: loggedRequest(headers),
+      ...response,
       durationMs: result.durationMs,
       ...(result.kind === 'error' ? { error: `${result.error}: ${result.message}` } : {}),
       outcome: 'delivered',
+      ...(deferrals > 0 ? { deferrals } : {}),
+      ...(gate ? { endpoint: gate.flow() } : {}),
     };
     await this.consequences.apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict });
   }
 
   // A URL that does not parse has no endpoint to protect; the sender reports it as a failed attempt.
-  private acquire(url: string): (() => void) | undefined {
+  private gateOf(url: string): EndpointGate | undefined {
     try {
-      return this.slots.tryAcquire(url);
+      return this.gates.of(url);
     } catch {
-      return () => undefined;
+      return undefined;
     }
   }
 

@@ -1,5 +1,6 @@
 import type { DeliveryStatus } from '@hookbus/contracts';
-import { counter, histogram } from '@hookbus/platform';
+import type { EndpointGate, EndpointGates } from '@hookbus/delivery-sdk';
+import { counter, gauge, histogram } from '@hookbus/platform';
 
 const attempts = counter({
   name: 'hookbus_delivery_attempts_total',
@@ -17,3 +18,24 @@ const dispatchLag = histogram({
 
 /** `timestamp` is the record's (producer-set) time in epoch ms; another host's clock may run ahead. */
 export const observeDispatchLag = (timestamp: string): void => dispatchLag.observe(Math.max(0, Date.now() - Number(timestamp)) / 1000);
+
+/** Each endpoint's flow control, read at scrape time; the label is the endpoint's origin. */
+export function observeEndpoints(gates: EndpointGates): void {
+  const each = (name: string, help: string, value: (gate: EndpointGate) => number) =>
+    gauge({
+      name,
+      help,
+      labelNames: ['endpoint'],
+      collect() {
+        this.reset();
+        for (const gate of gates.all()) this.set({ endpoint: gate.endpoint }, value(gate));
+      },
+    });
+  each('hookbus_endpoint_concurrency', "An endpoint's concurrency limit now (adaptive)", (gate) => gate.flow().concurrency);
+  each('hookbus_endpoint_in_flight', 'Attempts under way to an endpoint', (gate) => gate.inFlight);
+  each('hookbus_endpoint_waiting', 'Deliveries waiting in memory for a slot of an endpoint', (gate) => gate.waiting);
+  each('hookbus_endpoint_circuit_state', "An endpoint's circuit: 0 closed, 1 half-open, 2 open", (gate) => CIRCUIT_CODES[gate.flow().circuit]);
+  each('hookbus_endpoint_circuit_opened', 'How many times an endpoint\'s circuit opened since delivery-service started (or the endpoint was last idle)', (gate) => gate.timesOpened);
+}
+
+const CIRCUIT_CODES = { closed: 0, 'half-open': 1, open: 2 } as const;

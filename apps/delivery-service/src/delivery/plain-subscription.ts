@@ -31,6 +31,7 @@ function open(box: SecretBox, snapshot: SubscriptionSnapshotV1, plugin: Delivera
     errorEmails: snapshot.errorEmails,
     settings: settings.success ? (settings.data as Record<string, unknown>) : snapshot.settings,
     ...(snapshot.retryPolicy ? { retryPolicy: snapshot.retryPolicy } : {}),
+    ...(snapshot.rateLimit ? { rateLimit: snapshot.rateLimit } : {}),
   };
 }
 

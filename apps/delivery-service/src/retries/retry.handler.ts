@@ -44,6 +44,6 @@ export class RetryHandler {
       });
       return;
     }
-    await this.executor.execute({ event: record.event, snapshot, plugin, attempt: record.attempt });
+    await this.executor.execute({ event: record.event, snapshot, plugin, attempt: record.attempt, deferrals: record.deferrals });
   }
 }

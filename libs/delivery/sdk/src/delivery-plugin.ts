@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Classification, ClassifyContext, DeliveryOutcome } from './delivery-outcome';
 import type { RenderContext, RenderedRequest } from './rendered-request';
 import type { AuthType, SubscriptionAuth } from './subscription-auth.schema';
-import type { HttpMethod, RetryPolicy } from './subscription.schema';
+import type { HttpMethod, RateLimit, RetryPolicy } from './subscription.schema';
 import type { EgressAllowList } from './transport/egress-allow-list';
 
 /** A subscription that passed the common schema and its plugin's rules, defaults applied. */
@@ -18,6 +18,8 @@ export interface Subscription<Settings extends object = Record<string, unknown>>
   settings: Settings;
   /** Absent: the plugin's default `retry` applies. */
   retryPolicy?: RetryPolicy;
+  /** Absent: deliveries go as fast as the endpoint's flow control lets them. */
+  rateLimit?: RateLimit;
 }
 
 /** A named hook of a plugin and the event types it delivers (contracts' `EventTypes[type].route`). */

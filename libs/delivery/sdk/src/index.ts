@@ -16,4 +16,5 @@ export * from './json-int64';
 export * from './json-request';
 export * from './render-error';
 export * from './rendered-request';
+export * from './flow';
 export * from './transport';

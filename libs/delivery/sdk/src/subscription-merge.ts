@@ -3,10 +3,11 @@ import type { SubscriptionPatch } from './subscription.schema';
 
 /**
  * The subscription a PATCH asks for, as input to revalidate: fields replace, `settings` merge key
- * by key (`null` drops a setting so its default applies), `retryPolicy: null` drops the override.
+ * by key (`null` drops a setting so its default applies), `retryPolicy: null` drops the override,
+ * `rateLimit: null` the rate limit.
  */
 export function mergeSubscriptionPatch(existing: Subscription, patch: SubscriptionPatch): Record<string, unknown> {
-  const { settings, retryPolicy, plugin: _plugin, hook: _hook, ...fields } = patch;
+  const { settings, retryPolicy, rateLimit, plugin: _plugin, hook: _hook, ...fields } = patch;
   const merged: Record<string, unknown> = {
     // Only the configurable fields: a stored row may carry ids and status besides.
     plugin: existing.plugin,
@@ -20,6 +21,8 @@ export function mergeSubscriptionPatch(existing: Subscription, patch: Subscripti
   };
   const policy = retryPolicy === undefined ? existing.retryPolicy : retryPolicy;
   if (policy) merged['retryPolicy'] = { delaysSeconds: [...policy.delaysSeconds] };
+  const pace = rateLimit === undefined ? existing.rateLimit : rateLimit;
+  if (pace) merged['rateLimit'] = { perSecond: pace.perSecond };
   return merged;
 }
 

@@ -110,6 +110,23 @@ describe('subscriptionInputSchema', () => {
   });
 });
 
+describe('rateLimit', () => {
+  it('accepts 0.01 to 10,000 a second', () => {
+    expect(inputRules({ ...base, rateLimit: { perSecond: 0.01 } })).toEqual([]);
+    expect(inputRules({ ...base, rateLimit: { perSecond: 10_000 } })).toEqual([]);
+  });
+
+  it.each([
+    [{ perSecond: 0 }, 'rateLimit.perSecond', 'too_small'],
+    [{ perSecond: 10_001 }, 'rateLimit.perSecond', 'too_big'],
+    [{ perSecond: '5' }, 'rateLimit.perSecond', 'invalid_type'],
+    [{}, 'rateLimit.perSecond', 'invalid_type'],
+    [{ perSecond: 5, burst: 10 }, 'rateLimit.burst', 'unrecognized_keys'],
+  ])('refuses %j', (rateLimit, field, rule) => {
+    expect(inputRules({ ...base, rateLimit })).toEqual([{ field, rule }]);
+  });
+});
+
 describe('subscriptionPatchSchema', () => {
   const patchRules = (input: unknown) => rulesOf(subscriptionPatchSchema, input);
 
@@ -118,7 +135,7 @@ describe('subscriptionPatchSchema', () => {
   });
 
   it('accepts null settings and a null retry policy', () => {
-    expect(patchRules({ settings: { filter: null }, retryPolicy: null })).toEqual([]);
+    expect(patchRules({ settings: { filter: null }, retryPolicy: null, rateLimit: null })).toEqual([]);
   });
 
   it('refuses plugin and hook, even unchanged', () => {

@@ -43,6 +43,18 @@ export const retryPolicySchema = z.strictObject({
 
 export type RetryPolicy = z.output<typeof retryPolicySchema>;
 
+export const MAX_RATE_PER_SECOND = 10_000;
+
+/** Paces the subscription's deliveries: at most `perSecond` a second (0.01 is one every 100 s). */
+export const rateLimitSchema = z.strictObject({
+  perSecond: z
+    .number({ error: 'must be a number' })
+    .min(0.01, 'must be at least 0.01 (one every 100 seconds)')
+    .max(MAX_RATE_PER_SECOND, `must be at most ${MAX_RATE_PER_SECOND}`),
+});
+
+export type RateLimit = z.output<typeof rateLimitSchema>;
+
 const settingsSchema = z.record(z.string(), z.unknown());
 
 /** Body of `POST /v1/subscriptions`: the fields every plugin shares; `settings` is the plugin's own. */
@@ -56,6 +68,7 @@ export const subscriptionInputSchema = z.strictObject({
   errorEmails: errorEmailsSchema.default([]),
   settings: settingsSchema.default({}),
   retryPolicy: retryPolicySchema.optional(),
+  rateLimit: rateLimitSchema.optional(),
 });
 
 export type SubscriptionInput = z.input<typeof subscriptionInputSchema>;
@@ -70,7 +83,7 @@ const immutable = z
 /**
  * Body of `PATCH /v1/subscriptions/:id`. Given fields replace the stored ones, except `settings`,
  * which is merged key by key (a `null` setting falls back to its default); `retryPolicy: null`
- * returns to the plugin's default delays. `plugin` and `hook` are refused (rule `immutable`).
+ * returns to the plugin's default delays, `rateLimit: null` lifts the rate limit. `plugin` and `hook` are refused (rule `immutable`).
  */
 export const subscriptionPatchSchema = z.strictObject({
   plugin: immutable,
@@ -82,6 +95,7 @@ export const subscriptionPatchSchema = z.strictObject({
   errorEmails: errorEmailsSchema.optional(),
   settings: settingsSchema.optional(),
   retryPolicy: retryPolicySchema.nullable().optional(),
+  rateLimit: rateLimitSchema.nullable().optional(),
 });
 
 export type SubscriptionPatch = z.output<typeof subscriptionPatchSchema>;

@@ -10,4 +10,3 @@ export * from './retry-after';
 export * from './send-result';
 export * from './transport-error';
 export * from './webhook-signature';
-export * from './endpoint-slots';
