@@ -13,7 +13,7 @@ import { PendingRelease } from '../../apps/retry-scheduler/src/store/pending-rel
 import { releaseId } from '../../apps/retry-scheduler/src/store/release-id';
 import { ReleaseSchedule } from '../../apps/retry-scheduler/src/store/release-schedule.entity';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { deadLetter } from '../support/dead-letters';
+import { deadLetter, deferred } from '../support/dead-letters';
 
 const past = () => new Date(Date.now() - 1_000);
 const idOf = (record: { deliveryId: string; attempt: number }) => releaseId(record.deliveryId, record.attempt);
@@ -91,6 +91,22 @@ describe.each(testDatabases())('retry-scheduler grouped pending-release store on
     expect(rows).toHaveLength(2);
     expect(rows.find((row) => row.id === idOf(released))?.releasedAt).toBeInstanceOf(Date);
     expect(rows.find((row) => row.id === idOf(fresh))?.releasedAt).toBeNull();
+  });
+
+  it('stores each time an attempt is put off as a release of its own, after the previous one was released', async () => {
+    const claims = new ReleaseClaims(db.orm.em, { leaseMs: 5_000 });
+    const failed = deadLetter({ dueAt: past(), attempt: 2 });
+    const releases: string[] = [];
+    let next: DeadLetterRecordV1 = failed;
+    for (let round = 0; round < 3; round += 1) {
+      await store.store(next);
+      const claim = await claims.claim({ subscriptionId: failed.subscriptionId }, 10);
+      expect(claim.rows).toHaveLength(1);
+      expect(await claims.markReleased(claim)).toBe(1);
+      releases.push(claim.rows[0].id);
+      next = deferred(JSON.parse(claim.rows[0].recordJson), past());
+    }
+    expect(releases).toEqual([`${failed.deliveryId}:2`, `${failed.deliveryId}:2:d1`, `${failed.deliveryId}:2:d2`]);
   });
 
   it('upserts one schedule per subscription in a group: the last settings win, an existing next run stands', async () => {

@@ -3,13 +3,17 @@ import type { DeadLetterRecordV1, RetryRecordV1 } from '@hookbus/contracts';
 import { type BatchInfo, firstRunAt } from '../release/pacing';
 import { releaseId } from '../store/release-id';
 
-/** The retry record a dead letter becomes once due. */
+/**
+ * The retry record a dead letter becomes once due. It keeps the deferral count, so that if
+ * delivery-service puts the attempt off again, its next dead letter counts on from it.
+ */
 export const retryRecordOf = (record: DeadLetterRecordV1): RetryRecordV1 => ({
   deliveryId: record.deliveryId,
   eventId: record.eventId,
   subscriptionId: record.subscriptionId,
   tenantId: record.tenantId,
   attempt: record.attempt,
+  ...(record.deferrals === undefined ? {} : { deferrals: record.deferrals }),
   event: record.event,
   manual: false,
 });
@@ -26,7 +30,7 @@ export class PendingReleaseRows {
   /** A new, unclaimed pending row; the claim columns start null by default. */
   pending(record: DeadLetterRecordV1, now: Date) {
     return {
-      id: releaseId(record.deliveryId, record.attempt),
+      id: releaseId(record.deliveryId, record.attempt, record.deferrals),
       delivery_id: record.deliveryId,
       subscription_id: record.subscriptionId,
       tenant_id: record.tenantId,

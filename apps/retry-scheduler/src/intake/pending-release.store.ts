@@ -29,8 +29,8 @@ interface Submitted {
 }
 
 /**
- * Stores dead letters durably before their offset is committed. Idempotent: the row id is
- * `${deliveryId}:${attempt}` and an existing row (pending or a released tombstone) is left as is.
+ * Stores dead letters durably before their offset is committed. Idempotent: the row id is the
+ * release id (see `releaseId`) and an existing row (pending or a released tombstone) is left as is.
  * Records consumed concurrently or within LINGER_MS are stored together, one transaction and two
  * statements per group (see Coalescer), instead of two commits each.
  */
