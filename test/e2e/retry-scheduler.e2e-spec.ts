@@ -1,5 +1,5 @@
 import { type DeadLetterRecordV1, retryRecordV1, Topics } from '@hookbus/contracts';
-import type { KafkaBus } from '@hookbus/kafka';
+import { type KafkaBus, QuarantineHeaders } from '@hookbus/kafka';
 import { collect, pollUntil, testBus, testDatabases, uniqueGroup, uniquePrefix } from '@hookbus/testing';
 import { deadLetter, deferred } from '../support/dead-letters';
 import { pendingOf, percentiles, publishDeadLetters, releasesPerDelivery, retryTopicCount, startScheduler } from '../support/retry-scheduler';
@@ -101,6 +101,29 @@ describe('retry-scheduler (real process, real broker)', () => {
       next = deferred(retry, new Date());
     }
     expect(retries.map((message) => message.headers['hookbus-release-id'])).toEqual([`${next.deliveryId}:2`, `${next.deliveryId}:2:d1`, `${next.deliveryId}:2:d2`]);
+  }, 60_000);
+
+  it('quarantines a different dead letter under a released id with the reason, instead of dropping it as a redelivery', async () => {
+    const { bus, retries, env } = await setting('retry-conflict', sqlite.url.replace('.sqlite', '-conflict.sqlite'));
+    buses.push(bus);
+    const quarantined = await collect(bus, Topics.quarantine.name);
+    const scheduler = await start(env);
+    const released = deadLetter({ dueAt: new Date() });
+    await publishDeadLetters(bus, [released]);
+    await pollUntil('the dead letter was released', async () => retries.length === 1 && (await pendingOf(scheduler)).pending === 0);
+
+    // A redelivery is dropped; another dead letter under the same id is kept, in quarantine.
+    const other = { ...released, dueAt: new Date(Date.parse(released.dueAt) + 5_000).toISOString() };
+    await publishDeadLetters(bus, [released, other]);
+    const message = await pollUntil('the other dead letter is quarantined', () => quarantined[0]);
+    expect(JSON.parse(message.value?.toString() ?? 'null')).toEqual(other);
+    expect(message.headers[QuarantineHeaders.reason]).toMatch(
+      new RegExp(`^ReleaseConflictError: release id ${released.deliveryId}:2 already holds another dead letter: it is due ${other.dueAt}, the one released .* was due ${released.dueAt}$`),
+    );
+    expect(message.headers[QuarantineHeaders.attempts]).toBe('1');
+    expect(await (await fetch(`${scheduler.url}/metrics`)).text()).toContain('hookbus_retry_release_conflicts_total 1');
+    expect(quarantined).toHaveLength(1);
+    expect(await retryTopicCount(bus)).toBe(1);
   }, 60_000);
 
   it('paces a scheduled subscription: batchSize per run, the rest waits frequencyMinutes', async () => {
