@@ -1,4 +1,5 @@
-import { deliveryId } from '@hookbus/contracts';
+import { randomUUID } from 'node:crypto';
+import { type DeliveryAttemptRecordV1, deliveryId, type HookbusEvent, Topics } from '@hookbus/contracts';
 import { pollUntil } from '@hookbus/testing';
 import { DeliveryHarness } from '../support/delivery-harness';
 
@@ -86,6 +87,62 @@ describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a fa
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('its subscription is disabled; enable it first');
     expect((await harness.client.post('/v1/deliveries/dlv_nope/retry')).status).toBe(404);
+  });
+
+  it('retry and recover take a delivery stuck retrying (its retry lost) 15 minutes past its due time, not one just due', async () => {
+    harness.receiver.answer(ACCEPTED);
+    const sub = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${harness.receiver.url}/stuck` });
+    const since = new Date(Date.now() - 60 * 60_000).toISOString();
+    /** What delivery-service logs for a failed attempt 1 whose retry is due at `dueAt`; no retry follows here. */
+    const retrying = async (orderId: number, dueAt: Date) => {
+      const event: HookbusEvent = { specversion: '1.0', id: randomUUID(), source: 'urn:hookbus:test', type: 'order.confirmed', time: new Date().toISOString(), subject: `order-${orderId}`, tenantid: harness.tenantId, data: { companyId: 6316, orderId } };
+      const record: DeliveryAttemptRecordV1 = {
+        deliveryId: deliveryId(event.id, sub.id),
+        eventId: event.id,
+        subscriptionId: sub.id,
+        tenantId: harness.tenantId,
+        subject: event.subject,
+        plugin: 'komet',
+        hook: 'order-confirmation',
+        attempt: 1,
+        at: new Date(dueAt.getTime() - 30_000).toISOString(),
+        request: { method: 'POST', url: `${harness.receiver.url}/stuck`, headers: {}, body: JSON.stringify(event.data) },
+        response: { status: 503, body: 'busy' },
+        durationMs: 3,
+        error: 'HTTP 503',
+        outcome: 'retrying',
+        dueAt: dueAt.toISOString(),
+        // The event, which a retry by hand sends again.
+        event,
+      };
+      await harness.bus.publish(Topics.deliveryLog.name, [{ key: record.deliveryId, value: JSON.stringify(record) }]);
+      const delivery = await deliveryWithStatus(record.deliveryId, 'retrying');
+      expect([delivery.dueAt, delivery.attempts[0].dueAt]).toEqual([record.dueAt, record.dueAt]);
+      return delivery;
+    };
+    const stuck = await retrying(1, new Date(Date.now() - 20 * 60_000));
+    const lost = await retrying(2, new Date(Date.now() - 16 * 60_000));
+    const justDue = await retrying(3, new Date(Date.now() - 60_000));
+    const listed = await harness.client.get(`/v1/deliveries?subscriptionId=${sub.id}&status=retrying`);
+    expect(listed.body.items.map((item: { id: string; dueAt: string }) => [item.id, item.dueAt]).sort()).toEqual(
+      [stuck, lost, justDue].map((delivery) => [delivery.id, delivery.dueAt]).sort(),
+    );
+
+    const refused = await harness.client.post(`/v1/deliveries/${justDue.id}/retry`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain(`it is retrying, its next attempt due ${justDue.dueAt}; wait until it has ended, or until 15 minutes past that time`);
+    expect(await harness.client.post(`/v1/deliveries/${stuck.id}/retry`)).toMatchObject({ status: 202, body: { deliveryId: stuck.id, attempt: 2 } });
+    const until = new Date().toISOString();
+    // `stuck` is under way already; of the others only `lost` is overdue enough.
+    expect(await harness.client.post('/v1/deliveries/recover', { since, until, subscriptionId: sub.id })).toMatchObject({ status: 202, body: { retried: 1, skipped: {} } });
+
+    for (const { id } of [stuck, lost]) {
+      const delivered = await deliveryWithStatus(id, 'delivered');
+      expect(delivered.attempts.map((attempt: { n: number; outcome: string }) => [attempt.n, attempt.outcome])).toEqual([[1, 'retrying'], [2, 'delivered']]);
+      expect(delivered).not.toHaveProperty('dueAt');
+    }
+    expect(harness.receiver.at('/stuck').map((request) => request.headers['webhook-id']).sort()).toEqual([stuck.id, lost.id].sort());
+    expect((await harness.client.get(`/v1/deliveries/${justDue.id}`)).body).toMatchObject({ status: 'retrying', dueAt: justDue.dueAt });
   });
 
   it('recover retries every failed delivery of the window, and only those', async () => {

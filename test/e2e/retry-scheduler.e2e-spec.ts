@@ -1,7 +1,7 @@
-import { Topics } from '@hookbus/contracts';
-import type { KafkaBus } from '@hookbus/kafka';
+import { type DeadLetterRecordV1, retryRecordV1, Topics } from '@hookbus/contracts';
+import { type KafkaBus, QuarantineHeaders } from '@hookbus/kafka';
 import { collect, pollUntil, testBus, testDatabases, uniqueGroup, uniquePrefix } from '@hookbus/testing';
-import { deadLetter } from '../support/dead-letters';
+import { deadLetter, deferred } from '../support/dead-letters';
 import { pendingOf, percentiles, publishDeadLetters, releasesPerDelivery, retryTopicCount, startScheduler } from '../support/retry-scheduler';
 import type { ServiceProcess } from '../support/service-process';
 
@@ -82,6 +82,49 @@ describe('retry-scheduler (real process, real broker)', () => {
     const counts = releasesPerDelivery(retries);
     expect(records.filter((record) => counts.get(record.deliveryId) !== 1)).toEqual([]);
   }, 90_000);
+
+  it.each([
+    ['SQLite', () => sqlite.url.replace('.sqlite', '-deferred.sqlite')],
+    ['PostgreSQL', () => postgresql.url],
+  ])('on %s, releases each time an attempt is put off: the put-off keeps its attempt number and still comes back', async (label, databaseUrl) => {
+    const { bus, retries, env } = await setting(`retry-deferred-${label}`, databaseUrl());
+    buses.push(bus);
+    await start(env);
+    // Attempt 1 failed, so attempt 2 is due; attempt 2 is then put off twice, as delivery-service
+    // does with a released retry whose endpoint is not answering.
+    let next: DeadLetterRecordV1 = deadLetter({ dueAt: new Date(), attempt: 2 });
+    for (const deferrals of [undefined, 1, 2]) {
+      await publishDeadLetters(bus, [next]);
+      const released = await pollUntil(`the release put off ${deferrals ?? 0} times`, () => retries.length === (deferrals ?? 0) + 1 && retries[retries.length - 1]);
+      const retry = retryRecordV1.parse(JSON.parse(released.value?.toString() ?? 'null'));
+      expect([retry.deliveryId, retry.attempt, retry.deferrals]).toEqual([next.deliveryId, 2, deferrals]);
+      next = deferred(retry, new Date());
+    }
+    expect(retries.map((message) => message.headers['hookbus-release-id'])).toEqual([`${next.deliveryId}:2`, `${next.deliveryId}:2:d1`, `${next.deliveryId}:2:d2`]);
+  }, 60_000);
+
+  it('quarantines a different dead letter under a released id with the reason, instead of dropping it as a redelivery', async () => {
+    const { bus, retries, env } = await setting('retry-conflict', sqlite.url.replace('.sqlite', '-conflict.sqlite'));
+    buses.push(bus);
+    const quarantined = await collect(bus, Topics.quarantine.name);
+    const scheduler = await start(env);
+    const released = deadLetter({ dueAt: new Date() });
+    await publishDeadLetters(bus, [released]);
+    await pollUntil('the dead letter was released', async () => retries.length === 1 && (await pendingOf(scheduler)).pending === 0);
+
+    // A redelivery is dropped; another dead letter under the same id is kept, in quarantine.
+    const other = { ...released, dueAt: new Date(Date.parse(released.dueAt) + 5_000).toISOString() };
+    await publishDeadLetters(bus, [released, other]);
+    const message = await pollUntil('the other dead letter is quarantined', () => quarantined[0]);
+    expect(JSON.parse(message.value?.toString() ?? 'null')).toEqual(other);
+    expect(message.headers[QuarantineHeaders.reason]).toMatch(
+      new RegExp(`^ReleaseConflictError: release id ${released.deliveryId}:2 already holds another dead letter: it is due ${other.dueAt}, the one released .* was due ${released.dueAt}$`),
+    );
+    expect(message.headers[QuarantineHeaders.attempts]).toBe('1');
+    expect(await (await fetch(`${scheduler.url}/metrics`)).text()).toContain('hookbus_retry_release_conflicts_total 1');
+    expect(quarantined).toHaveLength(1);
+    expect(await retryTopicCount(bus)).toBe(1);
+  }, 60_000);
 
   it('paces a scheduled subscription: batchSize per run, the rest waits frequencyMinutes', async () => {
     const { bus, retries, env } = await setting('retry-paced', sqlite.url.replace('.sqlite', '-paced.sqlite'));

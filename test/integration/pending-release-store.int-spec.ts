@@ -6,6 +6,7 @@ import { testDatabases } from '@hookbus/testing';
 // both real databases. Apps publish no import path, so this spec reaches into its sources.
 /* eslint-disable @nx/enforce-module-boundaries */
 import { retryRecordOf } from '../../apps/retry-scheduler/src/intake/pending-release.rows';
+import { ReleaseConflictError } from '../../apps/retry-scheduler/src/intake/release-conflict';
 import { MAX_GROUP, PendingReleaseStore } from '../../apps/retry-scheduler/src/intake/pending-release.store';
 import { RETRY_SCHEDULER_MIGRATIONS } from '../../apps/retry-scheduler/src/migrations/0001-pending-releases';
 import { ReleaseClaims } from '../../apps/retry-scheduler/src/release/release-claims';
@@ -13,7 +14,7 @@ import { PendingRelease } from '../../apps/retry-scheduler/src/store/pending-rel
 import { releaseId } from '../../apps/retry-scheduler/src/store/release-id';
 import { ReleaseSchedule } from '../../apps/retry-scheduler/src/store/release-schedule.entity';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { deadLetter } from '../support/dead-letters';
+import { deadLetter, deferred } from '../support/dead-letters';
 
 const past = () => new Date(Date.now() - 1_000);
 const idOf = (record: { deliveryId: string; attempt: number }) => releaseId(record.deliveryId, record.attempt);
@@ -40,6 +41,17 @@ describe.each(testDatabases())('retry-scheduler grouped pending-release store on
     try {
       await Promise.all(records.map((record) => store.store(record)));
       expect(transactions).toHaveBeenCalledTimes(1);
+    } finally {
+      transactions.mockRestore();
+    }
+  }
+  /** Like storeAsOneGroup, but some records may be refused: how each one settled. */
+  async function settleAsOneGroup(records: readonly DeadLetterRecordV1[]): Promise<PromiseSettledResult<void>[]> {
+    const transactions = jest.spyOn((db.orm.em as SqlEntityManager).getConnection(), 'transactional');
+    try {
+      const settled = await Promise.allSettled(records.map((record) => store.store(record)));
+      expect(transactions).toHaveBeenCalledTimes(1);
+      return settled;
     } finally {
       transactions.mockRestore();
     }
@@ -91,6 +103,69 @@ describe.each(testDatabases())('retry-scheduler grouped pending-release store on
     expect(rows).toHaveLength(2);
     expect(rows.find((row) => row.id === idOf(released))?.releasedAt).toBeInstanceOf(Date);
     expect(rows.find((row) => row.id === idOf(fresh))?.releasedAt).toBeNull();
+  });
+
+  it('stores each time an attempt is put off as a release of its own, after the previous one was released', async () => {
+    const claims = new ReleaseClaims(db.orm.em, { leaseMs: 5_000 });
+    const failed = deadLetter({ dueAt: past(), attempt: 2 });
+    const releases: string[] = [];
+    let next: DeadLetterRecordV1 = failed;
+    for (let round = 0; round < 3; round += 1) {
+      await store.store(next);
+      const claim = await claims.claim({ subscriptionId: failed.subscriptionId }, 10);
+      expect(claim.rows).toHaveLength(1);
+      expect(await claims.markReleased(claim)).toBe(1);
+      releases.push(claim.rows[0].id);
+      next = deferred(JSON.parse(claim.rows[0].recordJson), past());
+    }
+    expect(releases).toEqual([`${failed.deliveryId}:2`, `${failed.deliveryId}:2:d1`, `${failed.deliveryId}:2:d2`]);
+  });
+
+  it('refuses a different dead letter under a released id, keeps the released row, and stores the rest of its group', async () => {
+    const released = deadLetter({ dueAt: past() });
+    await store.store(released);
+    const claims = new ReleaseClaims(db.orm.em, { leaseMs: 5_000 });
+    expect(await claims.markReleased(await claims.claim({ subscriptionId: released.subscriptionId }, 10))).toBe(1);
+    const [before] = await rowsOf([idOf(released)]);
+
+    // The next dead letter of that delivery under the same id (as the old release id made it): it is
+    // not a redelivery, and dropping it would leave the delivery retrying with nothing pending.
+    const next = { ...released, dueAt: new Date(Date.parse(released.dueAt) + 5_000).toISOString(), reason: 'endpoint_busy' };
+    const fresh = deadLetter({ dueAt: past() });
+    const settled = await settleAsOneGroup([fresh, next, released]);
+
+    expect(settled.map(({ status }) => status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const refusal = (settled[1] as PromiseRejectedResult).reason;
+    expect(refusal).toBeInstanceOf(ReleaseConflictError);
+    expect(refusal.message).toBe(
+      `release id ${idOf(released)} already holds another dead letter: it is due ${next.dueAt}, the one released ${before.releasedAt?.toISOString()} was due ${released.dueAt}`,
+    );
+    expect(await rowsOf([idOf(released)])).toEqual([expect.objectContaining({ dueAt: before.dueAt, releasedAt: before.releasedAt, record: before.record })]);
+    expect(await rowsOf([idOf(fresh)])).toEqual([expect.objectContaining({ releasedAt: null })]);
+  });
+
+  it('refuses a dead letter whose record differs from the one held under its id, stored before or earlier in its group', async () => {
+    const stored = deadLetter({ dueAt: past() });
+    await store.store(stored);
+    const inGroup = deadLetter({ dueAt: past() });
+    const otherEvent = (record: DeadLetterRecordV1) => ({ ...record, event: { ...record.event, data: { orderId: 2 } } });
+
+    const settled = await settleAsOneGroup([otherEvent(stored), inGroup, otherEvent(inGroup), inGroup]);
+
+    expect(settled.map(({ status }) => status)).toEqual(['rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    for (const index of [0, 2]) {
+      expect((settled[index] as PromiseRejectedResult).reason).toMatchObject({ name: 'ReleaseConflictError', message: expect.stringContaining('its retry record differs') });
+    }
+    expect((await rowsOf([idOf(stored)]))[0].record).toEqual(retryRecordOf(stored));
+    expect((await rowsOf([idOf(inGroup)]))[0].record).toEqual(retryRecordOf(inGroup));
+  });
+
+  it('keeps a pending row when the same attempt comes again due at another time (made twice): its release stands for both', async () => {
+    const first = deadLetter({ dueAt: new Date(Date.now() + 60_000) });
+    await store.store(first);
+    await store.store({ ...first, dueAt: new Date(Date.now() + 65_000).toISOString() });
+
+    expect(await rowsOf([idOf(first)])).toEqual([expect.objectContaining({ dueAt: new Date(first.dueAt), releasedAt: null })]);
   });
 
   it('upserts one schedule per subscription in a group: the last settings win, an existing next run stands', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type DeadLetterRecordV1, deliveryId } from '@hookbus/contracts';
+import { type DeadLetterRecordV1, deliveryId, type RetryRecordV1 } from '@hookbus/contracts';
 
 export interface DeadLetterOptions {
   readonly dueAt: Date;
@@ -32,3 +32,19 @@ export function deadLetter({ dueAt, subscriptionId = `sub_${randomBytes(4).toStr
     ...(batch ? { batch } : {}),
   };
 }
+
+/**
+ * The dead letter delivery-service publishes when it puts off a released retry without sending it
+ * (endpoint not answering, paused, circuit open, rate limit): the same attempt, one more deferral.
+ */
+export const deferred = (retry: RetryRecordV1, dueAt: Date): DeadLetterRecordV1 => ({
+  deliveryId: retry.deliveryId,
+  eventId: retry.eventId,
+  subscriptionId: retry.subscriptionId,
+  tenantId: retry.tenantId,
+  attempt: retry.attempt,
+  deferrals: (retry.deferrals ?? 0) + 1,
+  dueAt: dueAt.toISOString(),
+  reason: 'endpoint_busy: http://127.0.0.1:9 is not answering',
+  event: retry.event,
+});

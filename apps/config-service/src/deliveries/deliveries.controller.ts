@@ -35,14 +35,14 @@ export class DeliveriesController {
     return toDeliveryDetail(delivery, attempts);
   }
 
-  /** Sends a failed delivery again as its next attempt (202: queued; the log shows the outcome). */
+  /** Sends a failed (or stuck retrying) delivery again as its next attempt (202: queued; the log shows the outcome). */
   @Post(':id/retry')
   @HttpCode(HttpStatus.ACCEPTED)
   retry(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.retrier.retry(tenantOf(principal), id);
   }
 
-  /** Retries every failed delivery whose first attempt falls in the window. */
+  /** Retries every failed (or stuck retrying) delivery whose first attempt falls in the window. */
   @Post('recover')
   @HttpCode(HttpStatus.ACCEPTED)
   recover(@CurrentPrincipal() principal: Principal, @Body(new ZodValidationPipe(recoverWindow)) window: RecoverWindow) {

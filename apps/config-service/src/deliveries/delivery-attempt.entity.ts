@@ -41,6 +41,10 @@ export class DeliveryAttempt {
   @Property({ type: 'string', length: 20 })
   outcome!: DeliveryStatus;
 
+  /** On a `retrying` attempt: when the next one is due. */
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
+
   /** What the receiver said (e.g. Komet's `message`); the delivery shows the latest one. */
   @Property({ type: 'text', nullable: true })
   vendorMessage?: string | null;

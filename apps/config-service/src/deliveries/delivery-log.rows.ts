@@ -5,9 +5,9 @@ import type { AttemptFacts, DeliverySummary } from './delivery-summary';
 
 /**
  * The delivery log's rows as the writer stores them with plain SQL, column for column (see the
- * 0003 and 0004 migrations). Values are encoded the way MikroORM encodes them on the same database
- * (a `datetime` is epoch milliseconds on SQLite, a `json` column holds JSON text), so the entities
- * read them back as if MikroORM had written them.
+ * 0003, 0004 and 0007 migrations). Values are encoded the way MikroORM encodes them on the same
+ * database (a `datetime` is epoch milliseconds on SQLite, a `json` column holds JSON text), so the
+ * entities read them back as if MikroORM had written them.
  */
 export class DeliveryLogRows {
   constructor(private readonly platform: Platform) {}
@@ -24,12 +24,19 @@ export class DeliveryLogRows {
       error: record.error ?? null,
       outcome: record.outcome,
       vendor_message: record.vendorMessage ?? null,
+      due_at: record.dueAt ? this.datetime(new Date(record.dueAt)) : null,
     };
   }
 
   /** What the delivery row needs from a stored attempt row (selected by {@link ATTEMPT_FACT_COLUMNS}). */
   attemptFacts(row: StoredAttemptFacts): AttemptFacts {
-    return { n: row.n, at: this.platform.parseDate(row.at), outcome: row.outcome, vendorMessage: row.vendor_message };
+    return {
+      n: row.n,
+      at: this.platform.parseDate(row.at),
+      outcome: row.outcome,
+      vendorMessage: row.vendor_message,
+      dueAt: row.due_at === null ? null : this.platform.parseDate(row.due_at),
+    };
   }
 
   /**
@@ -51,6 +58,7 @@ export class DeliveryLogRows {
       attempt_count: summary.attemptCount,
       event: this.json(records.findLast(({ event }) => event)?.event),
       finished_at: summary.finishedAt && this.datetime(summary.finishedAt),
+      due_at: summary.dueAt && this.datetime(summary.dueAt),
       created_at: this.datetime(summary.createdAt),
       updated_at: this.datetime(now),
     };
@@ -65,7 +73,7 @@ export class DeliveryLogRows {
   }
 }
 
-export const ATTEMPT_FACT_COLUMNS = ['delivery_id', 'n', 'at', 'outcome', 'vendor_message'];
+export const ATTEMPT_FACT_COLUMNS = ['delivery_id', 'n', 'at', 'outcome', 'vendor_message', 'due_at'];
 
 export interface StoredAttemptFacts {
   delivery_id: string;
@@ -73,4 +81,5 @@ export interface StoredAttemptFacts {
   at: string | number;
   outcome: AttemptFacts['outcome'];
   vendor_message: string | null;
+  due_at: string | number | null;
 }

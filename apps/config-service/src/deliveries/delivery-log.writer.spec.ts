@@ -100,6 +100,18 @@ describe('DeliveryLogWriter on SQLite', () => {
     expect(await delivery()).toMatchObject({ status: 'delivered', vendorMessage: 'second refusal' });
   });
 
+  it('keeps when a retrying delivery is due next, from its highest attempt, and forgets it once that attempt is made', async () => {
+    const due = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute));
+    await writer.record(attempt(2, { dueAt: due(10).toISOString() }));
+    await writer.record(attempt(1, { dueAt: due(2).toISOString() }));
+    expect(await delivery()).toMatchObject({ status: 'retrying', dueAt: due(10) });
+    expect((await attempts()).map(({ n, dueAt }) => [n, dueAt])).toEqual([[1, due(2)], [2, due(10)]]);
+
+    await writer.record(attempt(3, { outcome: 'delivered', response: { status: 200, body: 'ok' }, error: undefined }));
+    expect(await delivery()).toMatchObject({ status: 'delivered', dueAt: null });
+    expect((await attempts())[2].dueAt).toBeNull();
+  });
+
   it('truncates a response body to 16 KiB', async () => {
     await writer.record(attempt(1, { response: { status: 500, body: 'é'.repeat(10_000) } }));
 

@@ -21,14 +21,14 @@ const LINGER_MS = 500;
 const excluded = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, `excluded.${column}`]));
 
 /** A redelivered attempt replaces the stored one, column for column. */
-const ATTEMPT_REPLACE = excluded(['at', 'request', 'response', 'duration_ms', 'error', 'outcome', 'vendor_message']);
+const ATTEMPT_REPLACE = excluded(['at', 'request', 'response', 'duration_ms', 'error', 'outcome', 'vendor_message', 'due_at']);
 
 /**
  * A delivery's state follows all its attempts; its subject stays once set, its event changes only
  * when a record carries one; who it is (tenant, event, subscription, plugin) never changes.
  */
 const DELIVERY_UPDATE = {
-  ...excluded(['status', 'vendor_message', 'attempt_count', 'finished_at', 'created_at', 'updated_at']),
+  ...excluded(['status', 'vendor_message', 'attempt_count', 'finished_at', 'due_at', 'created_at', 'updated_at']),
   subject: 'coalesce(deliveries.subject, excluded.subject)',
   event: 'coalesce(excluded.event, deliveries.event)',
 };
@@ -122,6 +122,7 @@ const factsOf = (record: DeliveryAttemptRecordV1): AttemptFacts => ({
   at: new Date(record.at),
   outcome: record.outcome,
   vendorMessage: record.vendorMessage,
+  dueAt: record.dueAt ? new Date(record.dueAt) : null,
 });
 
 const run = (trx: Knex, { sql, bindings }: Statement) => trx.raw(sql, bindings as Knex.RawBinding[]);

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { type DeliveryStatus, type RetryRecordV1, Topics } from '@hookbus/contracts';
+import { type RetryRecordV1, Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
 import { ProblemException } from '@hookbus/platform';
 import { PLUGIN_CATALOG, type PluginCatalog } from '../subscriptions/config-tokens';
@@ -8,9 +8,8 @@ import { Subscription } from '../subscriptions/subscription.entity';
 import { notFound } from '../tenants/tenants.service';
 import type { RecoverWindow } from './deliveries.schemas';
 import { Delivery } from './delivery.entity';
+import { retryableStateFilter, stateRefusal } from './retryable-state';
 
-/** The deliveries that ended without getting through; only these may be retried by hand. */
-const RETRYABLE: readonly DeliveryStatus[] = ['failed', 'abandoned', 'cancelled'];
 const RECOVER_PAGE = 500;
 
 export interface RecoverResult {
@@ -20,9 +19,10 @@ export interface RecoverResult {
 }
 
 /**
- * Manual retry and recover: a delivery that failed is sent again, as its next attempt, through the
- * retry topic (delivery-service signs, sends and logs it like any attempt, with the same
- * `webhook-id`). This is how a Komet order is "reconfirmed" once its external system is fixed.
+ * Manual retry and recover: a delivery that failed, or is stuck `retrying` (see `stateRefusal`), is
+ * sent again, as its next attempt, through the retry topic (delivery-service signs, sends and logs
+ * it like any attempt, with the same `webhook-id`). This is how a Komet order is "reconfirmed" once
+ * its external system is fixed.
  */
 @Injectable()
 export class DeliveryRetrier {
@@ -36,7 +36,7 @@ export class DeliveryRetrier {
     const delivery = await this.em.findOne(Delivery, { id, tenantId });
     if (!delivery) throw notFound(`Delivery ${id}`);
     const subscriptions = await this.liveSubscriptions([delivery]);
-    const refusal = this.refusal(delivery, subscriptions.get(delivery.subscriptionId));
+    const refusal = this.refusal(delivery, subscriptions.get(delivery.subscriptionId), new Date());
     if (refusal) throw new ProblemException(HttpStatus.CONFLICT, 'Conflict', `Delivery ${id} cannot be retried: ${refusal}.`);
     const [record] = await this.send([delivery]);
     return { deliveryId: record.deliveryId, attempt: record.attempt };
@@ -45,6 +45,7 @@ export class DeliveryRetrier {
   /** Retries every delivery of the window (by first attempt) that may be retried. */
   async recover(tenantId: string, { since, until, subscriptionId }: RecoverWindow): Promise<RecoverResult> {
     const skipped: Record<string, number> = {};
+    const now = new Date();
     let retried = 0;
     let after: string | undefined;
     for (;;) {
@@ -52,7 +53,7 @@ export class DeliveryRetrier {
         Delivery,
         {
           tenantId,
-          status: { $in: [...RETRYABLE] },
+          ...retryableStateFilter(now),
           createdAt: { $gte: since, $lt: until },
           ...(subscriptionId ? { subscriptionId } : {}),
           ...(after ? { id: { $gt: after } } : {}),
@@ -63,7 +64,7 @@ export class DeliveryRetrier {
       after = page[page.length - 1].id;
       const subscriptions = await this.liveSubscriptions(page);
       const eligible = page.filter((delivery) => {
-        const refusal = this.refusal(delivery, subscriptions.get(delivery.subscriptionId));
+        const refusal = this.refusal(delivery, subscriptions.get(delivery.subscriptionId), now);
         if (refusal) skipped[refusal] = (skipped[refusal] ?? 0) + 1;
         return !refusal;
       });
@@ -73,10 +74,9 @@ export class DeliveryRetrier {
   }
 
   /** Why a delivery may not be retried now, or undefined when it may. */
-  private refusal(delivery: Delivery, subscription: Subscription | undefined): string | undefined {
-    if (!RETRYABLE.includes(delivery.status)) {
-      return delivery.status === 'delivered' ? 'it was delivered' : `it is ${delivery.status}; wait until it has ended`;
-    }
+  private refusal(delivery: Delivery, subscription: Subscription | undefined, now: Date): string | undefined {
+    const refused = stateRefusal(delivery, now);
+    if (refused) return refused;
     if (!subscription) return 'its subscription was deleted';
     if (!subscription.enabled || subscription.status !== 'active') return 'its subscription is disabled; enable it first';
     const hooks = this.catalog.get(delivery.plugin)?.manualRetryHooks;
@@ -100,7 +100,7 @@ export class DeliveryRetrier {
     const records = deliveries.flatMap(({ id, eventId, subscriptionId, tenantId, attemptCount, event }): RetryRecordV1[] =>
       event ? [{ deliveryId: id, eventId, subscriptionId, tenantId, attempt: attemptCount + 1, event, manual: true }] : []);
     await this.bus.publish(Topics.retries.name, records.map((record) => ({ key: record.deliveryId, value: JSON.stringify(record) })));
-    await this.em.nativeUpdate(Delivery, { id: { $in: records.map(({ deliveryId }) => deliveryId) } }, { status: 'pending', finishedAt: null, updatedAt: new Date() });
+    await this.em.nativeUpdate(Delivery, { id: { $in: records.map(({ deliveryId }) => deliveryId) } }, { status: 'pending', finishedAt: null, dueAt: null, updatedAt: new Date() });
     return records;
   }
 }

@@ -9,7 +9,7 @@ const attempts: AttemptFacts[] = [
 
 describe('summarize', () => {
   it('takes the status of the highest attempt and the latest vendor message', () => {
-    expect(summarize(attempts)).toEqual({ status: 'delivered', attemptCount: 3, vendorMessage: 'still busy', createdAt: at(1), finishedAt: at(3) });
+    expect(summarize(attempts)).toEqual({ status: 'delivered', attemptCount: 3, vendorMessage: 'still busy', createdAt: at(1), finishedAt: at(3), dueAt: null });
   });
 
   it('is finished only when the highest attempt ended the delivery', () => {
@@ -27,6 +27,17 @@ describe('summarize', () => {
       { n: 1, at: at(1), outcome: 'failed', vendorMessage: 'Customer 42 is blocked' },
     ];
     expect(summarize(refusedThenDelivered)).toMatchObject({ status: 'delivered', vendorMessage: 'Order 6908 synchronised' });
+  });
+
+  it('is due when its highest attempt, if retrying, says the next one is, whatever order they arrived in', () => {
+    const retrying: AttemptFacts[] = [
+      { n: 2, at: at(2), outcome: 'retrying', dueAt: at(7) },
+      { n: 1, at: at(1), outcome: 'retrying', dueAt: at(2) },
+    ];
+    expect(summarize(retrying)).toMatchObject({ status: 'retrying', dueAt: at(7) });
+    expect(summarize([...retrying, { n: 3, at: at(7), outcome: 'failed' }]).dueAt).toBeNull();
+    // A record without a due time (from before delivery-service sent one) says nothing of it.
+    expect(summarize([{ n: 1, at: at(1), outcome: 'retrying' }]).dueAt).toBeNull();
   });
 
   it('has no vendor message when no attempt carried one', () => {

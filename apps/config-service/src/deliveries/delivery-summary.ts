@@ -6,6 +6,8 @@ export interface AttemptFacts {
   readonly at: Date;
   readonly outcome: DeliveryStatus;
   readonly vendorMessage?: string | null;
+  /** On a `retrying` attempt: when the next one is due. */
+  readonly dueAt?: Date | null;
 }
 
 export interface DeliverySummary {
@@ -15,15 +17,18 @@ export interface DeliverySummary {
   readonly createdAt: Date;
   /** When the final attempt was made; null while more attempts may follow. */
   readonly finishedAt: Date | null;
+  /** While `retrying`: when the next attempt is due, as its highest attempt said; else null. */
+  readonly dueAt: Date | null;
 }
 
 const FINAL: readonly DeliveryStatus[] = ['delivered', 'failed', 'abandoned', 'cancelled'];
 
 /**
  * A delivery's state from the set of its logged attempts, whatever order they arrived in: the
- * status is the outcome of the highest-numbered attempt, the vendor message the one of the latest
- * attempt that carried one, and the delivery began with its earliest attempt. Being a function of
- * the set, replaying or reordering records always converges to the same row.
+ * status is the outcome of the highest-numbered attempt (and if `retrying`, its due time), the
+ * vendor message the one of the latest attempt that carried one, and the delivery began with its
+ * earliest attempt. Being a function of the set, replaying or reordering records always converges
+ * to the same row.
  */
 export function summarize(attempts: readonly AttemptFacts[]): DeliverySummary {
   if (attempts.length === 0) throw new Error('a delivery has at least one attempt');
@@ -37,5 +42,6 @@ export function summarize(attempts: readonly AttemptFacts[]): DeliverySummary {
     ...(withMessage?.vendorMessage ? { vendorMessage: withMessage.vendorMessage } : {}),
     createdAt,
     finishedAt: FINAL.includes(latest.outcome) ? latest.at : null,
+    dueAt: latest.outcome === 'retrying' ? (latest.dueAt ?? null) : null,
   };
 }

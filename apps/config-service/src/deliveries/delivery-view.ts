@@ -13,12 +13,13 @@ export function toDeliverySummary(delivery: Delivery) {
     status: delivery.status,
     attemptCount: delivery.attemptCount,
     ...(delivery.vendorMessage ? { vendorMessage: delivery.vendorMessage } : {}),
+    ...(delivery.dueAt ? { dueAt: delivery.dueAt.toISOString() } : {}),
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),
   };
 }
 
-/** DESIGN's attempt shape: `{n, at, request, response?, durationMs, error?, outcome}`, plus the receiver's own message when it gave one. */
+/** DESIGN's attempt shape: `{n, at, request, response?, durationMs, error?, outcome}`, plus when a `retrying` one's next attempt is due and the receiver's own message when it gave one. */
 export function toAttemptView(attempt: DeliveryAttempt) {
   return {
     n: attempt.n,
@@ -28,6 +29,7 @@ export function toAttemptView(attempt: DeliveryAttempt) {
     durationMs: attempt.durationMs,
     ...(attempt.error ? { error: attempt.error } : {}),
     outcome: attempt.outcome,
+    ...(attempt.dueAt ? { dueAt: attempt.dueAt.toISOString() } : {}),
     ...(attempt.vendorMessage ? { vendorMessage: attempt.vendorMessage } : {}),
   };
 }

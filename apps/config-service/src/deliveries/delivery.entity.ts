@@ -51,6 +51,10 @@ export class Delivery {
   @Property({ type: 'json', nullable: true })
   event?: HookbusEvent | null;
 
+  /** While it is `retrying`: when its next attempt is due (retry-scheduler holds it until then). */
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
+
   /** When its final attempt was made; null while it is still pending or retrying. */
   @Property({ type: 'datetime', nullable: true })
   finishedAt?: Date | null;

@@ -2,14 +2,19 @@ import type { Platform } from '@mikro-orm/core';
 import type { DeadLetterRecordV1, RetryRecordV1 } from '@hookbus/contracts';
 import { type BatchInfo, firstRunAt } from '../release/pacing';
 import { releaseId } from '../store/release-id';
+import type { HeldRelease } from './release-conflict';
 
-/** The retry record a dead letter becomes once due. */
+/**
+ * The retry record a dead letter becomes once due. It keeps the deferral count, so that if
+ * delivery-service puts the attempt off again, its next dead letter counts on from it.
+ */
 export const retryRecordOf = (record: DeadLetterRecordV1): RetryRecordV1 => ({
   deliveryId: record.deliveryId,
   eventId: record.eventId,
   subscriptionId: record.subscriptionId,
   tenantId: record.tenantId,
   attempt: record.attempt,
+  ...(record.deferrals === undefined ? {} : { deferrals: record.deferrals }),
   event: record.event,
   manual: false,
 });
@@ -26,14 +31,15 @@ export class PendingReleaseRows {
   /** A new, unclaimed pending row; the claim columns start null by default. */
   pending(record: DeadLetterRecordV1, now: Date) {
     return {
-      id: releaseId(record.deliveryId, record.attempt),
+      id: releaseId(record.deliveryId, record.attempt, record.deferrals),
       delivery_id: record.deliveryId,
       subscription_id: record.subscriptionId,
       tenant_id: record.tenantId,
       attempt: record.attempt,
       due_at: this.datetime(new Date(record.dueAt)),
       paced: record.batch !== undefined,
-      record: this.platform.convertJsonToDatabaseValue(retryRecordOf(record)),
+      // JSON text on both databases.
+      record: this.platform.convertJsonToDatabaseValue(retryRecordOf(record)) as string,
       created_at: this.datetime(now),
     };
   }
@@ -49,6 +55,15 @@ export class PendingReleaseRows {
     };
   }
 
+  /** A row already stored, selected by {@link HELD_COLUMNS}. */
+  held(row: StoredHeldRow): HeldRelease {
+    return {
+      dueAt: this.platform.parseDate(row.due_at),
+      recordJson: row.record_json,
+      releasedAt: row.released_at === null ? null : this.platform.parseDate(row.released_at),
+    };
+  }
+
   private datetime(value: Date) {
     return this.platform.processDateProperty(value);
   }
@@ -56,3 +71,14 @@ export class PendingReleaseRows {
 
 export type PendingRow = ReturnType<PendingReleaseRows['pending']>;
 export type ScheduleRow = ReturnType<PendingReleaseRows['schedule']>;
+
+/** What a stored row is compared by; `record` as text, since pg would parse a `json` column (PostgreSQL returns its text verbatim). */
+export const HELD_COLUMNS = 'id, due_at, released_at, cast(record as text) as record_json';
+
+/** A row selected by {@link HELD_COLUMNS}, as the drivers return it. */
+export interface StoredHeldRow {
+  id: string;
+  due_at: number | string;
+  released_at: number | string | null;
+  record_json: string;
+}

@@ -13,7 +13,7 @@ import type { RetryRecordV1 } from '@hookbus/contracts';
 export class PendingRelease {
   [OptionalProps]?: 'claimToken' | 'claimExpiresAt' | 'firstClaimedAt' | 'releasedAt' | 'createdAt';
 
-  /** The release id, `${deliveryId}:${attempt}`; also sent as a header of the published retry. */
+  /** The release id (see `releaseId`); also sent as a header of the published retry. */
   @PrimaryKey({ type: 'string', length: 100 })
   id!: string;
 
