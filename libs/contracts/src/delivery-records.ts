@@ -67,7 +67,7 @@ export const deliveryAttemptRecordV1 = z.object({
   vendorMessage: z.string().optional(),
   /** The plugin judged the endpoint gone (410 Gone): config-service disables the subscription. */
   gone: z.literal(true).optional(),
-  /** The event, on a final outcome that did not deliver (failed, abandoned, cancelled) only: what a manual retry sends again. */
+  /** The event, on any outcome that did not deliver (retrying, failed, abandoned, cancelled): what a manual retry or recover sends again. */
   event: cloudEventSchema.optional(),
   /** On a `retrying` outcome: when the next attempt is due (retry-scheduler holds it until then). */
   dueAt: z.iso.datetime().optional(),

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { DeliveryLog0003 } from '../migrations/0003-delivery-log';
 import { DeliveryOutcome0004 } from '../migrations/0004-delivery-outcome';
 import { DeliveryDueAt0007 } from '../migrations/0007-delivery-due-at';
+import { AttemptFlow0009 } from '../migrations/0009-attempt-flow';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryAttempt } from './delivery-attempt.entity';
@@ -26,4 +27,5 @@ export const DELIVERY_LOG_MIGRATIONS = [
   { name: '0004-delivery-outcome', class: DeliveryOutcome0004 },
   // Independent of 0005 and 0006, which a new database applies after it.
   { name: '0007-delivery-due-at', class: DeliveryDueAt0007 },
+  { name: '0009-attempt-flow', class: AttemptFlow0009 },
 ];

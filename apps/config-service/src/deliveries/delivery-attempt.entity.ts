@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { DeliveryStatus } from '@hookbus/contracts';
+import type { DeliveryStatus, EndpointFlowV1 } from '@hookbus/contracts';
 
 export interface LoggedRequest {
   method: string;
@@ -44,6 +44,14 @@ export class DeliveryAttempt {
   /** On a `retrying` attempt: when the next one is due. */
   @Property({ type: 'datetime', nullable: true })
   dueAt?: Date | null;
+
+  /** How often this attempt was put off before it was made (or, while `retrying`, so far). */
+  @Property({ type: 'integer', nullable: true })
+  deferrals?: number | null;
+
+  /** The endpoint's flow control when the attempt was made or put off. */
+  @Property({ type: 'json', nullable: true })
+  endpoint?: EndpointFlowV1 | null;
 
   /** What the receiver said (e.g. Komet's `message`); the delivery shows the latest one. */
   @Property({ type: 'text', nullable: true })

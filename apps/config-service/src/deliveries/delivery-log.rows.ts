@@ -5,7 +5,7 @@ import type { AttemptFacts, DeliverySummary } from './delivery-summary';
 
 /**
  * The delivery log's rows as the writer stores them with plain SQL, column for column (see the
- * 0003, 0004 and 0007 migrations). Values are encoded the way MikroORM encodes them on the same
+ * 0003, 0004, 0007 and 0009 migrations). Values are encoded the way MikroORM encodes them on the same
  * database (a `datetime` is epoch milliseconds on SQLite, a `json` column holds JSON text), so the
  * entities read them back as if MikroORM had written them.
  */
@@ -25,6 +25,8 @@ export class DeliveryLogRows {
       outcome: record.outcome,
       vendor_message: record.vendorMessage ?? null,
       due_at: record.dueAt ? this.datetime(new Date(record.dueAt)) : null,
+      deferrals: record.deferrals ?? null,
+      endpoint: this.json(record.endpoint),
     };
   }
 

@@ -21,7 +21,7 @@ const LINGER_MS = 500;
 const excluded = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, `excluded.${column}`]));
 
 /** A redelivered attempt replaces the stored one, column for column. */
-const ATTEMPT_REPLACE = excluded(['at', 'request', 'response', 'duration_ms', 'error', 'outcome', 'vendor_message', 'due_at']);
+const ATTEMPT_REPLACE = excluded(['at', 'request', 'response', 'duration_ms', 'error', 'outcome', 'vendor_message', 'due_at', 'deferrals', 'endpoint']);
 
 /**
  * A delivery's state follows all its attempts; its subject stays once set, its event changes only

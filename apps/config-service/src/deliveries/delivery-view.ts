@@ -19,7 +19,11 @@ export function toDeliverySummary(delivery: Delivery) {
   };
 }
 
-/** DESIGN's attempt shape: `{n, at, request, response?, durationMs, error?, outcome}`, plus when a `retrying` one's next attempt is due and the receiver's own message when it gave one. */
+/**
+ * DESIGN's attempt shape: `{n, at, request, response?, durationMs, error?, outcome}`, plus when a
+ * `retrying` one's next attempt is due, how often it was put off, its endpoint's flow control then,
+ * and the receiver's own message when it gave one.
+ */
 export function toAttemptView(attempt: DeliveryAttempt) {
   return {
     n: attempt.n,
@@ -30,6 +34,8 @@ export function toAttemptView(attempt: DeliveryAttempt) {
     ...(attempt.error ? { error: attempt.error } : {}),
     outcome: attempt.outcome,
     ...(attempt.dueAt ? { dueAt: attempt.dueAt.toISOString() } : {}),
+    ...(attempt.deferrals ? { deferrals: attempt.deferrals } : {}),
+    ...(attempt.endpoint ? { endpoint: attempt.endpoint } : {}),
     ...(attempt.vendorMessage ? { vendorMessage: attempt.vendorMessage } : {}),
   };
 }

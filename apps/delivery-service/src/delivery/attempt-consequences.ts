@@ -28,15 +28,17 @@ export class AttemptConsequences {
   constructor(@Inject(DeliveryPublisher) private readonly publisher: DeliveryPublisher) {}
 
   async apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict }: AttemptResult): Promise<void> {
-    const log = (outcome: DeliveryStatus, details: Pick<DeliveryAttemptRecordV1, 'vendorMessage' | 'gone'> = {}) =>
+    const log = (outcome: DeliveryStatus, details: Pick<DeliveryAttemptRecordV1, 'vendorMessage' | 'gone' | 'dueAt'> = {}) =>
       this.publisher.log({
         ...record,
         outcome,
         ...(details.vendorMessage === undefined ? {} : { vendorMessage: details.vendorMessage }),
         // A gone endpoint also disables the subscription: config-service does that from this record.
         ...(details.gone ? { gone: true as const } : {}),
-        // A final failure keeps the event with it, so config-service can retry it by hand later.
-        ...(outcome === 'failed' || outcome === 'abandoned' ? { event } : {}),
+        ...(details.dueAt === undefined ? {} : { dueAt: details.dueAt }),
+        // Whatever did not deliver keeps the event with it, so config-service can send it again by
+        // hand later (or recover it, should its retry be lost).
+        ...(outcome === 'delivered' ? {} : { event }),
       });
     const notify = (type: 'delivery.failed' | 'delivery.abandoned', reason: string, vendorMessage?: string) =>
       this.publisher.notify(type, ref, snapshot, {
@@ -64,7 +66,8 @@ export class AttemptConsequences {
       return notify('delivery.failed', reason);
     }
 
-    await log('retrying');
+    const dueAt = new Date(Date.now() + delayMs).toISOString();
+    await log('retrying', { dueAt });
     const batch = batchInfoOf(plugin, subscription.settings);
     await this.publisher.deadLetter({
       deliveryId: ref.deliveryId,
@@ -73,7 +76,7 @@ export class AttemptConsequences {
       tenantId: ref.tenantId,
       // The attempt to make once due, so the retry-scheduler releases the record unchanged.
       attempt: attempt + 1,
-      dueAt: new Date(Date.now() + delayMs).toISOString(),
+      dueAt,
       reason: verdict.reason,
       event,
       ...(batch ? { batch } : {}),

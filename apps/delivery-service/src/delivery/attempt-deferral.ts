@@ -61,6 +61,8 @@ export class AttemptDeferral {
       dueAt,
       deferrals: counted,
       ...(endpoint ? { endpoint } : {}),
+      // Kept, so config-service can recover the delivery should this release be lost.
+      event,
     });
     const batch = batchInfoOf(plugin, subscription.settings);
     await this.publisher.deadLetter({
