@@ -3,7 +3,7 @@ import type { DeliveryAttemptRecordV1, HookbusEvent, SubscriptionSnapshotV1 } fr
 import { type Classification, type DeliverablePlugin, type EndpointGate, EndpointGates, type SendResult, signWebhook, SubscriptionPacer } from '@hookbus/delivery-sdk';
 import type { SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './attempt-consequences';
-import { AttemptDeferral, MAX_DEFERRALS } from './attempt-deferral';
+import { AttemptDeferral, type Deferral, MAX_DEFERRALS } from './attempt-deferral';
 import { deliveryRefOf } from './delivery-ref';
 import { DeliverySender } from './delivery-sender';
 import { SECRET_BOX } from './delivery-tokens';
@@ -56,10 +56,10 @@ export class AttemptExecutor {
       return this.consequences.apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict: { result: 'failed', reason } });
     }
 
-    const mayDefer = deferrals < MAX_DEFERRALS;
-    const putOff = (details: Pick<Parameters<AttemptDeferral['putOff']>[0], 'until' | 'reason' | 'endpoint' | 'response' | 'durationMs'>) =>
-      this.deferral.putOff({ ref, event, plugin, subscription, attempt, deferrals, request: loggedRequest(), ...details });
     const loggedRequest = (headers = rendered.headers) => ({ method: rendered.method, url: rendered.url, headers: maskHeaders(headers, rendered.secretHeaders), body: rendered.body });
+    const mayDefer = deferrals < MAX_DEFERRALS;
+    const putOff = (details: Pick<Deferral, 'until' | 'reason' | 'endpoint' | 'response' | 'durationMs'>) =>
+      this.deferral.putOff({ ref, event, plugin, subscription, attempt, deferrals, request: loggedRequest(), ...details });
 
     const rateLimit = snapshot.rateLimit;
     if (rateLimit && mayDefer) {
