@@ -3,8 +3,9 @@
 // the five services and a loopback receiver, then measures in one run, so machine noise hits every
 // figure alike: the ceiling (bare undici POSTs), a minimal kafkajs→undici baseline, hookbus's
 // delivery throughput over the same events, event-to-delivery latency at a fixed offered load, the
-// same with one endpoint hanging, batch ingest, and each service's peak RSS. Prints one table,
-// writes docs/benchmarks.md, and leaves nothing running.
+// same with one endpoint hanging, one endpoint taking a whole backlog, a fixed load, and a 429
+// phase, batch ingest, and each service's peak RSS. Prints one table, writes docs/benchmarks.md,
+// and leaves nothing running.
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,10 +19,10 @@ import { Kafka, logLevel } from 'kafkajs';
 import { ensureDependencies } from '../ensure-deps.mjs';
 import { quantileBetween, scrapeHistogram } from './histogram.mjs';
 import { describeMachine } from './machine.mjs';
-import { benchEvent, endpointFor, ENDPOINTS, subscriptionBody } from './plan.mjs';
+import { benchEvent, endpointFor, ENDPOINTS, SOLO, subscriptionBody } from './plan.mjs';
 import { Receiver } from './receiver-client.mjs';
 import { cpuSecondsOf, machineBusySeconds, mainThreadSecondsOf, LOG_DIR, startService } from './services.mjs';
-import { latencySummary, median, round, sustainedWindow, valueAt } from './stats.mjs';
+import { latencySummary, median, outOfOrderSubjects, round, sustainedWindow, valueAt } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -29,12 +30,19 @@ const quick = process.argv.includes('--quick');
 // A full run measures each fixed load over one whole period of the SecuTix schedule (see plan.mjs),
 // so both windows carry one paced batch run, which is real load that slows every delivery meanwhile.
 const SECUTIX_PERIOD_SECONDS = 60;
+// The one-endpoint rows give up waiting (soloDrainMs for the backlog, soloWaitMs after the load or
+// the 429 phase) and count what had not arrived, so a hookbus that leaves deliveries behind cannot hang the run.
 const SETTINGS = quick
-  ? { ceilingMs: 4_000, ingestMs: 4_000, backlog: 8_000, warmupSeconds: 3, loadSeconds: 8, drainTimeoutMs: 60_000 }
-  : { ceilingMs: 10_000, ingestMs: 10_000, backlog: 30_000, warmupSeconds: 5, loadSeconds: SECUTIX_PERIOD_SECONDS, drainTimeoutMs: 300_000 };
+  ? { ceilingMs: 4_000, ingestMs: 4_000, backlog: 8_000, warmupSeconds: 3, loadSeconds: 8, drainTimeoutMs: 60_000, soloBacklog: 4_000, soloDrainMs: 20_000, soloLoadSeconds: 8, throttleSeconds: 5, soloWaitMs: 10_000 }
+  : { ceilingMs: 10_000, ingestMs: 10_000, backlog: 30_000, warmupSeconds: 5, loadSeconds: SECUTIX_PERIOD_SECONDS, drainTimeoutMs: 300_000, soloBacklog: 20_000, soloDrainMs: 60_000, soloLoadSeconds: 30, throttleSeconds: 10, soloWaitMs: 20_000 };
 /** Baseline-then-hookbus drains; the table reports the median pair. */
 const PAIRS = 3;
 const OFFERED_PER_SECOND = 1_000;
+/** Subjects of the one-endpoint fixed load: each gets an event every 100 ms, whose order is checked. */
+const SUBJECTS = 100;
+/** Events/s offered to the endpoint answering 429, and the `Retry-After` it answers with (seconds). */
+const THROTTLED_PER_SECOND = 100;
+const RETRY_AFTER_SECONDS = 1;
 /** delivery-service's histogram of the time from an event's record timestamp to taking it up. */
 const DISPATCH_LAG = 'hookbus_event_dispatch_lag_seconds';
 const IN_FLIGHT = 64;
@@ -100,9 +108,35 @@ const METHOD = `## How each figure is measured
   part, splits the latency: the bucket holding the 99th percentile bounds the time events spent
   before delivery-service took them up (broker, fetch, waiting for a free slot); the rest went to
   rendering, signing and sending.
+- **one endpoint** (three rows): each on an endpoint (origin) of the same receiver, answering 200 at
+  once, and a Komerce subscription of a tenant of its own, as one ERP receiving every order of a
+  batch import. They run after the rows above, so what they leave behind cannot slow those, each
+  once every consumer has caught up; the backlog's and the fixed load's subscriptions are deleted
+  once measured, so the retries they left behind are cancelled instead of sent during the next row.
+  None waits forever: what has not arrived when a row gives up is counted.
+  - **backlog**: ${SETTINGS.soloBacklog} events (each its own subject) produced while delivery-service is stopped, then
+    drained by a fresh instance, as the hookbus drain above, and compared to that drain's median rate;
+    the rate is taken over the same 10th–90th percentile window. Given up after ${SETTINGS.soloDrainMs / 1000} s: a window whose
+    90th percentile had not arrived ends there (and starts with the instance if its 10th had not either).
+  - **fixed load**: as the latency above (${OFFERED_PER_SECOND} events/s, ${SETTINGS.warmupSeconds} s of warm-up, then ${SETTINGS.soloLoadSeconds} s measured), every event
+    to the one endpoint, round-robin over ${SUBJECTS} subjects (each gets an event every ${(SUBJECTS * 1000) / OFFERED_PER_SECOND} ms; its events are
+    numbered in the order they are produced). An event not arrived ${SETTINGS.soloWaitMs / 1000} s after the last was produced is
+    missing, and counts as slower than every delivered one in the percentiles. A subject is out of
+    order when, in the order the receiver read the requests, one of its events first arrived after
+    a later one.
+  - **429**: for ${SETTINGS.throttleSeconds} s the receiver answers every request to the endpoint 429 with \`Retry-After: ${RETRY_AFTER_SECONDS}\`,
+    then 200, while ${THROTTLED_PER_SECOND} events/s are produced for it throughout those ${SETTINGS.throttleSeconds} s. Lost: not arrived ${SETTINGS.soloWaitMs / 1000} s
+    after the 429 phase ended. Requests during the phase: every request answered 429 (a hookbus that
+    pauses the endpoint for each \`Retry-After\` sends about one per pause). Sent more than once: events whose
+    requests reached the receiver more than once (one event is one delivery, one \`webhook-id\`, here).
+    Retry policies used up: the subscription's deliveries \`failed\` in the delivery log
+    (\`GET /v1/deliveries?status=failed\`) once every consumer has caught up. Komerce retries after
+    1, 5 and 15 min, or after the receiver's \`Retry-After\`, and deactivates a subscription after
+    5 used-up deliveries in a row: the row says whether it is still active.
 - **ingest**: \`POST /v1/events/batch\` with a producer key, 1,000 events per request, 4 requests in flight; each 202
   means the batch is on the topic (acks=all).
-- **peak RSS**: VmHWM of each service process at the end of the run.
+- **peak RSS**: VmHWM of each service process at the end of the run; for delivery-service, the larger of
+  the instance that ran the fixed loads and the one that ran the one-endpoint rows.
 - Every service runs with its defaults, as \`npm start\` runs it: config-service, retry-scheduler and
   notifier-service at niceness 10 (\`CPU_NICE\`), so on these shared cores live deliveries get the CPU first.`;
 
@@ -110,7 +144,7 @@ const results = {};
 rmSync(LOG_DIR, { recursive: true, force: true });
 
 try {
-  const receiver = await Receiver.start(ENDPOINTS.length);
+  const receiver = await Receiver.start(ENDPOINTS.length + Object.keys(SOLO).length);
   running.add(receiver);
   const services = {};
   for (const name of ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service']) {
@@ -118,9 +152,10 @@ try {
     running.add(services[name]);
   }
   await producer.connect();
-  const tenants = await subscribeAll(services['config-service'].url, receiver);
-  await untilViewHolds(services['delivery-service'].url, ENDPOINTS.length);
-  log(`50 subscriptions (${countBy(ENDPOINTS, 'plugin')}) live in delivery-service`);
+  const configUrl = services['config-service'].url;
+  const { tenants, admins } = await subscribeAll(configUrl, receiver, [...ENDPOINTS, ...Object.values(SOLO)]);
+  await untilViewHolds(services['delivery-service'].url, ENDPOINTS.length + Object.keys(SOLO).length);
+  log(`50 subscriptions (${countBy(ENDPOINTS, 'plugin')}) and ${Object.keys(SOLO).length} one-endpoint komerce subscriptions live in delivery-service`);
 
   results.ceiling = await measureCeiling(receiver);
   results.ingest = await measureIngest();
@@ -133,16 +168,11 @@ try {
     // The delivery log of the previous drain trails it; written during the next baseline, it
     // would take that baseline's CPU and flatter the ratio.
     await untilConsumersCaughtUp();
-    await services['delivery-service'].stop();
-    running.delete(services['delivery-service']);
+    await stopDelivery(services);
     const backlog = await produceBacklog(immediate, tenants);
     const baseline = await measureBaseline(receiver, tenants, backlog);
     const hookbus = await withCpuShares('hookbus throughput', () =>
-      drainRate(receiver, backlog, 'hookbus', async () => {
-        services['delivery-service'] = await startService('delivery-service', await freePort(), serviceEnv('delivery-service'), profiling('delivery-service'));
-        running.add(services['delivery-service']);
-        return services['delivery-service'].pid;
-      }),
+      drainRate(receiver, backlog, 'hookbus', () => startDelivery(services)),
     );
     pairs.push({ baseline, hookbus });
     log(`pair ${pair}/${PAIRS}: hookbus ${round(hookbus.perSecond / baseline.perSecond, 2)} × baseline, CPU per delivery ${round(hookbus.cpuMicrosPerDelivery / baseline.cpuMicrosPerDelivery, 2)} × baseline`);
@@ -156,11 +186,29 @@ try {
   const hung = immediate[0];
   receiver.hang(hung.route);
   const isolated = `fixed load, ${hung.route} hanging`;
-  results.isolation = await withCpuShares(isolated, () => measureLatency(receiver, tenants, services['delivery-service'], isolated, hung));
+  results.isolation = await withCpuShares(isolated, () => measureLatency(receiver, tenants, services['delivery-service'], isolated, { hung }));
   receiver.unhang(hung.route);
+
+  // One endpoint taking everything, each row on an endpoint of its own: after the rows above, so
+  // what these leave behind cannot slow those, and a row's subscription is deleted once measured,
+  // so its leftover retries are cancelled instead of sent during the next row.
+  await untilConsumersCaughtUp();
+  // The backlog row replaces the delivery-service that ran the fixed loads.
+  const fixedLoadDeliveryRssMb = services['delivery-service'].peakRssMb();
+  results.soloBacklog = await withCpuShares('one endpoint, backlog', () => measureSoloBacklog(receiver, tenants, services));
+  await deleteSubscription(configUrl, admins.get(SOLO.backlog.index));
+  await untilConsumersCaughtUp();
+  const soloLoad = `one endpoint, fixed load`;
+  results.soloLatency = await withCpuShares(soloLoad, () =>
+    measureLatency(receiver, tenants, services['delivery-service'], soloLoad, { endpoints: [SOLO.load], loadSeconds: SETTINGS.soloLoadSeconds, subjects: SUBJECTS, waitMs: SETTINGS.soloWaitMs }),
+  );
+  await deleteSubscription(configUrl, admins.get(SOLO.load.index));
+  await untilConsumersCaughtUp();
+  results.throttled = await withCpuShares('one endpoint answering 429', () => measureThrottled(receiver, tenants, configUrl, admins.get(SOLO.throttled.index)));
 
   results.rss = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, service.peakRssMb()]));
   results.rss['ingest-service'] = Math.max(results.rss['ingest-service'], results.ingest.peakRssMb);
+  results.rss['delivery-service'] = Math.max(results.rss['delivery-service'], fixedLoadDeliveryRssMb);
   report();
 } finally {
   await producer.disconnect().catch(() => undefined);
@@ -223,11 +271,11 @@ async function producerKey(ingest, topicPrefix, tenantId) {
   return key;
 }
 
-async function produceBacklog(endpoints, tenants) {
+async function produceBacklog(endpoints, tenants, count = SETTINGS.backlog) {
   const sequences = [];
-  for (let offset = 0; offset < SETTINGS.backlog; offset += 1_000) {
+  for (let offset = 0; offset < count; offset += 1_000) {
     const messages = [];
-    for (let n = offset; n < Math.min(offset + 1_000, SETTINGS.backlog); n += 1) {
+    for (let n = offset; n < Math.min(offset + 1_000, count); n += 1) {
       const seq = nextSequence();
       sequences.push(seq);
       messages.push(message(benchEvent(endpointFor(endpoints, n), tenants.get(endpointFor(endpoints, n).index), seq)));
@@ -285,44 +333,44 @@ async function drainRate(receiver, backlog, label, startConsumer) {
 
 /**
  * Offers OFFERED_PER_SECOND events/s (straight to the events topic) for warmupSeconds, then for
- * loadSeconds, round-robin over the 50 endpoints, and measures event-to-delivery latency of the
+ * `loadSeconds`, round-robin over `endpoints`, and measures event-to-delivery latency of the
  * immediate plugins over the second part (SecuTix waits for its scheduled run by design; a `hung`
  * endpoint never answers). The warm-up lets connections, JIT and the previous phase's after-effects
  * settle, so the figure is the steady state. `delivery`'s dispatch-lag histogram, read at both ends
  * of the measured part, tells how much of the latency passed before delivery-service took events up.
+ * With `subjects`, the events share that many subjects and each subject's order is checked at the
+ * receiver; with `waitMs`, what has not arrived that long after the last event was produced is
+ * counted as missing (beyond every latency) instead of failing the run.
  */
-async function measureLatency(receiver, tenants, delivery, label, hung) {
+async function measureLatency(receiver, tenants, delivery, label, { endpoints = ENDPOINTS, loadSeconds = SETTINGS.loadSeconds, hung, subjects, waitMs } = {}) {
   await receiver.drain();
   const sentAt = new Map();
+  const subjectOf = new Map();
   const awaited = new Set();
   const counted = new Set();
   const warmup = OFFERED_PER_SECOND * SETTINGS.warmupSeconds;
-  const total = warmup + OFFERED_PER_SECOND * SETTINGS.loadSeconds;
-  const perTick = OFFERED_PER_SECOND / 100;
-  const began = now();
-  const sends = [];
+  const total = warmup + OFFERED_PER_SECOND * loadSeconds;
   let lagBefore;
-  for (let tick = 0; tick * perTick < total; tick += 1) {
-    const due = began + tick * 10;
-    if (due > now()) await sleep(due - now());
-    if (tick * perTick === warmup) lagBefore = scrapeHistogram(delivery.url, DISPATCH_LAG);
-    const messages = [];
-    const at = now();
-    for (let n = tick * perTick; n < (tick + 1) * perTick; n += 1) {
-      const endpoint = endpointFor(ENDPOINTS, n);
-      const seq = nextSequence();
-      sentAt.set(seq, at);
-      if (endpoint.immediate && endpoint !== hung) awaited.add(seq);
-      if (endpoint.immediate && endpoint !== hung && n >= warmup) counted.add(seq);
-      messages.push(message(benchEvent(endpoint, tenants.get(endpoint.index), seq)));
-    }
-    sends.push(producer.send({ topic: eventsTopic, acks: -1, messages }));
-  }
-  await Promise.all(sends);
-  const offeredPerSecond = total / ((now() - began) / 1000);
-  const arrivals = await receiver.collect(awaited.size, 120_000, ([seq]) => awaited.has(seq));
+  const eventAt = (n, at) => {
+    const endpoint = endpointFor(endpoints, n);
+    const seq = nextSequence();
+    sentAt.set(seq, at);
+    if (endpoint.immediate && endpoint !== hung) awaited.add(seq);
+    if (endpoint.immediate && endpoint !== hung && n >= warmup) counted.add(seq);
+    if (subjects) subjectOf.set(seq, `subject-${n % subjects}`);
+    return benchEvent(endpoint, tenants.get(endpoint.index), seq, subjectOf.get(seq));
+  };
+  const began = now();
+  const offeredPerSecond = await produceSteadily(OFFERED_PER_SECOND, total, eventAt, (n) => {
+    if (n === warmup) lagBefore = scrapeHistogram(delivery.url, DISPATCH_LAG);
+  });
+  const arrivals = await receiver.collect(awaited.size, waitMs ?? 120_000, ([seq]) => awaited.has(seq), { giveUp: waitMs !== undefined });
   const dispatchLagP99 = quantileBetween(await lagBefore, await scrapeHistogram(delivery.url, DISPATCH_LAG), 0.99) * 1000;
-  const latencies = arrivals.filter(([seq]) => counted.has(seq)).map(([seq, at]) => at - sentAt.get(seq));
+  const arrived = new Set(arrivals.map(([seq]) => seq));
+  const missing = [...awaited].filter((seq) => !arrived.has(seq)).length;
+  // An event that never arrived took longer than the wait: it ranks after every delivered one.
+  const neverArrived = [...counted].filter((seq) => !arrived.has(seq)).map(() => Infinity);
+  const latencies = [...arrivals.filter(([seq]) => counted.has(seq)).map(([seq, at]) => at - sentAt.get(seq)), ...neverArrived];
   // Everything else that arrived within the measured window: paced SecuTix deliveries.
   const measuredFrom = began + SETTINGS.warmupSeconds * 1000;
   const measuredTo = arrivals.reduce((last, [seq, at]) => (counted.has(seq) ? Math.max(last, at) : last), 0);
@@ -330,8 +378,92 @@ async function measureLatency(receiver, tenants, delivery, label, hung) {
   // The steady state apart from the paced run: deliveries that arrived before its first or after its last order.
   const [runFrom, runTo] = [Math.min(...pacedAt), Math.max(...pacedAt)];
   const outside = arrivals.filter(([seq, at]) => counted.has(seq) && (at < runFrom || at > runTo)).map(([seq, at]) => at - sentAt.get(seq));
-  const summary = { ...latencySummary(latencies), offeredPerSecond, paced: pacedAt.length, p99OutsidePaced: latencySummary(outside).p99, dispatchLagP99 };
-  log(`${label}: offered ${round(offeredPerSecond)} events/s; latency p50 ${round(summary.p50, 1)} ms, p99 ${round(summary.p99, 1)} ms, max ${round(summary.max, 1)} ms over ${summary.n} deliveries; ${summary.paced} paced SecuTix deliveries meanwhile, p99 ${round(summary.p99OutsidePaced, 1)} ms outside their run; p99 of events taken up by delivery-service within ${dispatchLagP99} ms`);
+  const summary = { ...latencySummary(latencies), offeredPerSecond, paced: pacedAt.length, p99OutsidePaced: latencySummary(outside).p99, dispatchLagP99, offered: awaited.size, missing };
+  if (subjects) Object.assign(summary, { subjects, outOfOrder: outOfOrderSubjects(arrivals, subjectOf) });
+  const paced = endpoints.some((endpoint) => !endpoint.immediate) ? `; ${summary.paced} paced SecuTix deliveries meanwhile, p99 ${round(summary.p99OutsidePaced, 1)} ms outside their run` : '';
+  const ordered = subjects ? `; ${missing} of ${awaited.size} not arrived within ${waitMs / 1000} s after the last was produced; ${summary.outOfOrder} of ${subjects} subjects out of order` : '';
+  log(`${label}: offered ${round(offeredPerSecond)} events/s; latency p50 ${round(summary.p50, 1)} ms, p99 ${round(summary.p99, 1)} ms, max ${round(summary.max, 1)} ms over ${summary.n} deliveries${paced}; p99 of events taken up by delivery-service within ${dispatchLagP99} ms${ordered}`);
+  return summary;
+}
+
+/**
+ * Produces `total` events straight to the events topic at `perSecond`, in ticks of 10 ms:
+ * `eventAt(n, at)` gives the n-th event (`at`: just before its produce call); `beforeTick(n)` runs
+ * before the tick that starts with the n-th. Resolves with the rate offered, once all are on the topic.
+ */
+async function produceSteadily(perSecond, total, eventAt, beforeTick = () => undefined) {
+  const perTick = perSecond / 100;
+  const began = now();
+  const sends = [];
+  for (let tick = 0; tick * perTick < total; tick += 1) {
+    const due = began + tick * 10;
+    if (due > now()) await sleep(due - now());
+    beforeTick(tick * perTick);
+    const messages = [];
+    const at = now();
+    for (let n = tick * perTick; n < Math.min((tick + 1) * perTick, total); n += 1) messages.push(message(eventAt(n, at)));
+    sends.push(producer.send({ topic: eventsTopic, acks: -1, messages }));
+  }
+  await Promise.all(sends);
+  return total / ((now() - began) / 1000);
+}
+
+/**
+ * One endpoint's backlog, drained as the 50-endpoint backlogs are: soloBacklog events (each its own
+ * subject) for SOLO.backlog produced while delivery-service is stopped, then taken up by a fresh
+ * instance. Given up after soloDrainMs: the rate's window then ends there, and what had not arrived
+ * is counted.
+ */
+async function measureSoloBacklog(receiver, tenants, services) {
+  await stopDelivery(services);
+  const backlog = new Set(await produceBacklog([SOLO.backlog], tenants, SETTINGS.soloBacklog));
+  await receiver.drain();
+  await startDelivery(services);
+  const startedAt = now();
+  const arrivals = await receiver.collect(backlog.size, SETTINGS.soloDrainMs, ([seq]) => backlog.has(seq), { giveUp: true });
+  const gaveUpAt = now();
+  const firstAt = new Map();
+  for (const [seq, at] of arrivals) if (backlog.has(seq) && !firstAt.has(seq)) firstAt.set(seq, at);
+  const { perSecond } = sustainedWindow([...firstAt.values()], { total: backlog.size, startedAt, gaveUpAt });
+  const missing = backlog.size - firstAt.size;
+  log(`one endpoint, backlog: ${round(perSecond)} deliveries/s over a backlog of ${backlog.size}; ${missing} not arrived after ${round((gaveUpAt - startedAt) / 1000)} s`);
+  return { perSecond, events: backlog.size, missing };
+}
+
+/**
+ * One endpoint rate-limiting: for throttleSeconds the receiver answers SOLO.throttled's every request
+ * 429 with `Retry-After: RETRY_AFTER_SECONDS`, then 200, while THROTTLED_PER_SECOND events/s are
+ * produced for it over that phase. Lost: not arrived soloWaitMs after the phase ended. The receiver
+ * tells how many requests it refused and which events it got more than once (one event is one
+ * delivery here); the delivery log, once every consumer has caught up, how many deliveries failed:
+ * those used up their retry policy.
+ */
+async function measureThrottled(receiver, tenants, configUrl, admin) {
+  const endpoint = SOLO.throttled;
+  await receiver.drain();
+  await receiver.refusals();
+  const phaseMs = SETTINGS.throttleSeconds * 1000;
+  receiver.throttle(endpoint.route, phaseMs, RETRY_AFTER_SECONDS);
+  const phaseEnds = now() + phaseMs;
+  const offered = new Set();
+  const eventAt = () => {
+    const seq = nextSequence();
+    offered.add(seq);
+    return benchEvent(endpoint, tenants.get(endpoint.index), seq);
+  };
+  await produceSteadily(THROTTLED_PER_SECOND, THROTTLED_PER_SECOND * SETTINGS.throttleSeconds, eventAt);
+  const arrivals = await receiver.collect(offered.size, phaseEnds + SETTINGS.soloWaitMs - now(), ([seq]) => offered.has(seq), { giveUp: true });
+  const refused = await receiver.refusals();
+  const requests = new Map();
+  for (const [seq] of [...refused, ...arrivals]) if (offered.has(seq)) requests.set(seq, (requests.get(seq) ?? 0) + 1);
+  const lost = offered.size - new Set(arrivals.map(([seq]) => seq).filter((seq) => offered.has(seq))).size;
+  const sentAgain = [...requests.values()].filter((count) => count > 1).length;
+  await untilConsumersCaughtUp();
+  const exhausted = await countDeliveries(configUrl, admin, 'failed');
+  // Komerce deactivates a subscription whose deliveries keep failing.
+  const subscriptionStatus = await subscriptionStatusOf(configUrl, admin);
+  const summary = { offered: offered.size, lost, refused: refused.length, sentAgain, exhausted, subscriptionStatus };
+  log(`one endpoint answering 429 for ${SETTINGS.throttleSeconds} s: ${lost} of ${offered.size} events lost (not arrived ${SETTINGS.soloWaitMs / 1000} s after the phase), ${refused.length} requests answered 429, ${sentAgain} deliveries sent more than once, ${exhausted} failed (retry policy used up); subscription ${subscriptionStatus}`);
   return summary;
 }
 
@@ -362,21 +494,65 @@ async function withCpuShares(label, phase) {
 
 // --- set-up and tear-down ---------------------------------------------------------------------
 
-/** One tenant per endpoint, each with one subscription; returns endpoint index → tenant id. */
-async function subscribeAll(configUrl, receiver) {
+/**
+ * One tenant per endpoint, each with one subscription; returns endpoint index → tenant id, and
+ * endpoint index → `{key, subscriptionId}` (the tenant's admin key).
+ */
+async function subscribeAll(configUrl, receiver, endpoints) {
   const call = async (pathname, token, body) => {
     const response = await fetch(`${configUrl}${pathname}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (response.status !== 201) throw new Error(`POST ${pathname} answered ${response.status}: ${await response.text()}`);
     return response.json();
   };
   const tenants = new Map();
-  for (const endpoint of ENDPOINTS) {
+  const admins = new Map();
+  for (const endpoint of endpoints) {
     const tenant = await call('/v1/tenants', secrets.HOOKBUS_ADMIN_TOKEN, { name: `bench-${endpoint.index}` });
     const { key } = await call(`/v1/tenants/${tenant.id}/api-keys`, secrets.HOOKBUS_ADMIN_TOKEN, { roles: ['admin'] });
-    await call('/v1/subscriptions', key, subscriptionBody(endpoint, receiver.urlOf(endpoint)));
+    const subscription = await call('/v1/subscriptions', key, subscriptionBody(endpoint, receiver.urlOf(endpoint)));
     tenants.set(endpoint.index, tenant.id);
+    admins.set(endpoint.index, { key, subscriptionId: subscription.id });
   }
-  return tenants;
+  return { tenants, admins };
+}
+
+async function deleteSubscription(configUrl, { key, subscriptionId }) {
+  const response = await fetch(`${configUrl}/v1/subscriptions/${subscriptionId}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
+  if (response.status !== 204) throw new Error(`DELETE /v1/subscriptions/${subscriptionId} answered ${response.status}: ${await response.text()}`);
+}
+
+/** How many of the subscription's deliveries the delivery log holds in `status`. */
+async function countDeliveries(configUrl, { key, subscriptionId }, status) {
+  let count = 0;
+  let cursor;
+  do {
+    const query = new URLSearchParams({ subscriptionId, status, limit: '100', ...(cursor ? { cursor } : {}) });
+    const response = await fetch(`${configUrl}/v1/deliveries?${query}`, { headers: { authorization: `Bearer ${key}` } });
+    if (!response.ok) throw new Error(`GET /v1/deliveries answered ${response.status}: ${await response.text()}`);
+    const page = await response.json();
+    count += page.items.length;
+    cursor = page.next;
+  } while (cursor);
+  return count;
+}
+
+async function subscriptionStatusOf(configUrl, { key, subscriptionId }) {
+  const response = await fetch(`${configUrl}/v1/subscriptions/${subscriptionId}`, { headers: { authorization: `Bearer ${key}` } });
+  if (!response.ok) throw new Error(`GET /v1/subscriptions/${subscriptionId} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).status;
+}
+
+/** Stops delivery-service (a drain's consumer starts afresh on a backlog). */
+async function stopDelivery(services) {
+  await services['delivery-service'].stop();
+  running.delete(services['delivery-service']);
+}
+
+/** Starts delivery-service again; resolves to its pid once it is ready. */
+async function startDelivery(services) {
+  services['delivery-service'] = await startService('delivery-service', await freePort(), serviceEnv('delivery-service'), profiling('delivery-service'));
+  running.add(services['delivery-service']);
+  return services['delivery-service'].pid;
 }
 
 async function untilViewHolds(deliveryUrl, count) {
@@ -424,10 +600,12 @@ async function deleteTopics() {
 // --- report -----------------------------------------------------------------------------------
 
 function report() {
-  const { ceiling, throughput, latency, isolation, ingest, rss } = results;
+  const { ceiling, throughput, latency, isolation, soloBacklog, soloLatency, throttled, ingest, rss } = results;
   const { baseline, hookbus } = throughput;
   const range = (values) => `${round(Math.min(...values), 2)}–${round(Math.max(...values), 2)}`;
   const ms = (value) => `${round(value, 1)} ms`;
+  // A one-endpoint latency of an event that never arrived: beyond the row's wait.
+  const msOrBeyond = (value) => (value === Infinity ? `> ${SETTINGS.soloWaitMs / 1000} s` : ms(value));
   // Every process of the run shares these cores: the most machine CPU a delivery may cost at the target rate.
   const cores = availableParallelism();
   const budgetMicros = (cores / (0.6 * baseline.perSecond)) * 1e6;
@@ -440,6 +618,24 @@ function report() {
     ['consumer main thread on a CPU / waiting for one: baseline; hookbus', `${percent(baseline.mainThread.running)} / ${percent(baseline.mainThread.waiting)}; ${percent(hookbus.mainThread.running)} / ${percent(hookbus.mainThread.waiting)}`, 'share of the drain', ''],
     [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries; ${latency.paced} paced meanwhile, p99 ${ms(latency.p99OutsidePaced)} outside their run; 99 % of events taken up by delivery-service within ${ms(latency.dispatchLagP99)}`, met(latency.p99 < 50, 'p99 < 50 ms')],
     ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung; ${isolation.paced} paced meanwhile, p99 ${ms(isolation.p99OutsidePaced)} outside their run; 99 % taken up within ${ms(isolation.dispatchLagP99)}`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
+    [
+      `one endpoint, ${soloBacklog.events}-event backlog: drained`,
+      `${round(soloBacklog.perSecond)} deliveries/s`,
+      `${round(soloBacklog.perSecond / hookbus.perSecond, 2)} × the 50-endpoint drain; ${soloBacklog.missing} not arrived within ${SETTINGS.soloDrainMs / 1000} s`,
+      met(soloBacklog.perSecond >= 0.8 * hookbus.perSecond && soloBacklog.missing === 0, '≥ 0.8 × the 50-endpoint drain, all arrived'),
+    ],
+    [
+      `one endpoint at ${round(soloLatency.offeredPerSecond)} events/s, ${soloLatency.subjects} subjects: p50 / p99 / max`,
+      `${msOrBeyond(soloLatency.p50)} / ${msOrBeyond(soloLatency.p99)} / ${msOrBeyond(soloLatency.max)}`,
+      `${soloLatency.missing} of ${soloLatency.offered} not arrived within ${SETTINGS.soloWaitMs / 1000} s; ${soloLatency.outOfOrder} subjects out of order; 99 % taken up by delivery-service within ${ms(soloLatency.dispatchLagP99)}`,
+      met(soloLatency.p99 < 50 && soloLatency.missing === 0 && soloLatency.outOfOrder === 0, 'p99 < 50 ms, all arrived, every subject in order'),
+    ],
+    [
+      `one endpoint answering 429 (Retry-After: ${RETRY_AFTER_SECONDS}) for ${SETTINGS.throttleSeconds} s, then 200: lost / retry policies used up`,
+      `${throttled.lost} / ${throttled.exhausted}`,
+      `of ${throttled.offered} events at ${THROTTLED_PER_SECOND}/s; ${throttled.refused} requests during the 429 phase (one per Retry-After would be ${SETTINGS.throttleSeconds / RETRY_AFTER_SECONDS}); ${throttled.sentAgain} deliveries sent more than once; subscription ${throttled.subscriptionStatus} at the end`,
+      met(throttled.lost === 0 && throttled.exhausted === 0, 'nothing lost, no retry policy used up'),
+    ],
     ['batch ingest (POST /v1/events/batch)', `${round(ingest.perSecond)} events/s`, '', met(ingest.perSecond >= 20_000, '≥ 20,000 events/s')],
     ...Object.entries(rss).map(([name, mb]) => [`peak RSS ${name}`, `${round(mb)} MB`, '', name === 'delivery-service' ? met(mb < 250, '< 250 MB') : '']),
   ];

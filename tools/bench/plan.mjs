@@ -30,10 +30,22 @@ export const ENDPOINTS = Object.entries(COUNTS)
   .flatMap(([plugin, count]) => Array.from({ length: count }, () => plugin))
   .map((plugin, index) => ({ index, plugin, route: `/s/${index}`, immediate: plugin !== 'secutix' }));
 
+/**
+ * The endpoints of the one-endpoint rows, after the 50: each a Komerce subscription of a tenant of
+ * its own (as one ERP receiving every order of a batch import), so one row's leftovers do not reach
+ * another's endpoint.
+ */
+export const SOLO = Object.fromEntries(
+  ['backlog', 'load', 'throttled'].map((row, n) => {
+    const index = ENDPOINTS.length + n;
+    return [row, { index, plugin: 'komerce', route: `/s/${index}`, immediate: true }];
+  }),
+);
+
 export const subscriptionBody = (endpoint, url) => PLUGINS[endpoint.plugin].subscription(url);
 
-/** A CloudEvent for `endpoint`'s tenant, carrying `seq`. */
-export function benchEvent(endpoint, tenantId, seq) {
+/** A CloudEvent for `endpoint`'s tenant, carrying `seq`; its own subject unless given one. */
+export function benchEvent(endpoint, tenantId, seq, subject = String(seq)) {
   const { type, data, origin } = PLUGINS[endpoint.plugin].event(seq);
   return {
     specversion: '1.0',
@@ -41,7 +53,7 @@ export function benchEvent(endpoint, tenantId, seq) {
     source: 'urn:hookbus:bench',
     type,
     time: new Date().toISOString(),
-    subject: String(seq),
+    subject,
     tenantid: tenantId,
     ...(origin ? { origin } : {}),
     data,

@@ -9,6 +9,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export class Receiver {
   #child;
   #waiting = [];
+  #refusals = [];
 
   constructor(child, [port, ...endpointPorts]) {
     this.#child = child;
@@ -19,6 +20,7 @@ export class Receiver {
     this.pid = child.pid;
     child.on('message', (message) => {
       if (message.type === 'drained') this.#waiting.shift()?.(message.arrivals);
+      if (message.type === 'refusals') this.#refusals.shift()?.(message.refused);
     });
   }
 
@@ -46,6 +48,19 @@ export class Receiver {
     this.#child.send({ type: 'unhang', route });
   }
 
+  /** For the next `ms`, requests to `route` are answered 429 with `Retry-After: <retryAfter>` (seconds), then 200 again. */
+  throttle(route, ms, retryAfter) {
+    this.#child.send({ type: 'throttle', route, ms, retryAfter });
+  }
+
+  /** The [sequence, arrival time] pairs of the requests answered 429 since the last call. */
+  refusals() {
+    return new Promise((resolve) => {
+      this.#refusals.push(resolve);
+      this.#child.send({ type: 'refusals' });
+    });
+  }
+
   /** The [sequence, arrival time] pairs received since the last drain. */
   drain() {
     return new Promise((resolve) => {
@@ -54,17 +69,24 @@ export class Receiver {
     });
   }
 
-  /** Drains until `count` arrivals matching `filter` were received; returns every arrival drained. */
-  async collect(count, timeoutMs, filter = () => true) {
+  /**
+   * Drains until arrivals of `count` different sequences matching `filter` were received (a delivery
+   * sent twice counts once); returns every arrival drained. After `timeoutMs` it throws, or with
+   * `giveUp` returns what arrived by then.
+   */
+  async collect(count, timeoutMs, filter = () => true, { giveUp = false } = {}) {
     const arrivals = [];
-    let matching = 0;
+    const matching = new Set();
     const deadline = Date.now() + timeoutMs;
-    while (matching < count) {
-      if (Date.now() > deadline) throw new Error(`the receiver got ${matching} of ${count} expected requests within ${timeoutMs} ms`);
+    while (matching.size < count) {
       await sleep(200);
       for (const arrival of await this.drain()) {
         arrivals.push(arrival);
-        if (filter(arrival)) matching += 1;
+        if (filter(arrival)) matching.add(arrival[0]);
+      }
+      if (matching.size < count && Date.now() > deadline) {
+        if (giveUp) break;
+        throw new Error(`the receiver got ${matching.size} of ${count} expected requests within ${timeoutMs} ms`);
       }
     }
     return arrivals;

@@ -19,13 +19,36 @@ export function median(values) {
 /**
  * The sustained part of a stream of arrival times: between its 10th and 90th percentile, so that
  * start-up (group join, connection set-up) and the tail do not count. `{ from, to }` in ms, `count`
- * arrivals in between, `perSecond` their rate.
+ * arrivals in between, `perSecond` their rate. Of a backlog of `total` that was given up at
+ * `gaveUpAt` before all of it arrived, the window ends there (and starts at `startedAt` when not
+ * even its 10th percentile arrived).
  */
-export function sustainedWindow(times) {
+export function sustainedWindow(times, { total = times.length, startedAt, gaveUpAt } = {}) {
   const sorted = Float64Array.from(times).sort();
-  const [first, last] = [Math.floor(sorted.length * 0.1), Math.floor(sorted.length * 0.9)];
-  const [from, to, count] = [sorted[first], sorted[last], last - first];
+  const [first, last] = [Math.floor(total * 0.1), Math.floor(total * 0.9)];
+  const [from, fromIndex] = first < sorted.length ? [sorted[first], first] : [startedAt, -1];
+  const [to, toIndex] = last < sorted.length ? [sorted[last], last] : [gaveUpAt, sorted.length - 1];
+  const count = toIndex - fromIndex;
   return { from, to, count, perSecond: (count / (to - from)) * 1000 };
+}
+
+/**
+ * How many subjects had an event arrive (first) after a later one of theirs: `arrivals` are
+ * `[sequence, time]` in the order the receiver read them, `subjectOf` maps a sequence to its subject,
+ * and a subject's sequences grow in the order its events were produced.
+ */
+export function outOfOrderSubjects(arrivals, subjectOf) {
+  const latest = new Map();
+  const seen = new Set();
+  const disordered = new Set();
+  for (const [seq] of arrivals) {
+    const subject = subjectOf.get(seq);
+    if (subject === undefined || seen.has(seq)) continue;
+    seen.add(seq);
+    if (seq < (latest.get(subject) ?? -Infinity)) disordered.add(subject);
+    else latest.set(subject, seq);
+  }
+  return disordered.size;
 }
 
 /** The value of a series of `[time, value]` samples (time-ordered) at `time`, linearly interpolated. */
