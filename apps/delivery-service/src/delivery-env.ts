@@ -23,11 +23,12 @@ export const deliveryEnvSchema = z.object({
   DELIVERY_RETRY_MAX_IN_FLIGHT: intVar(1, 1_024, 16),
   /**
    * The most attempts in flight to one endpoint (origin): its concurrency starts lower and grows up
-   * to this while it answers quickly (see EndpointGate). A quarter of the events' slots by default,
-   * so a hanging endpoint holds no more; the sender keeps as many connections per origin, so no
-   * attempt waits for a socket while its timeout runs.
+   * to this while it answers quickly (see EndpointGate). Half the events' slots by default: enough
+   * for one endpoint to take a burst about as fast as fifty share it, while a hanging one holds no
+   * more. The sender keeps as many connections per origin, so no attempt waits for a socket while
+   * its timeout runs.
    */
-  DELIVERY_MAX_PER_ENDPOINT: intVar(1, 512, 16),
+  DELIVERY_MAX_PER_ENDPOINT: intVar(1, 512, 32),
   /** Consecutive failures (no answer, a timeout, a 5xx) within a minute that open an endpoint's circuit. */
   DELIVERY_CIRCUIT_FAILURES: intVar(1, 1_000, 5),
   /** How long an open circuit stays open before a probe, doubling while probes fail (up to 5 minutes). */
