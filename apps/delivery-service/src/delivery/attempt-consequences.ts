@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryAttemptRecordV1, DeliveryStatus, HookbusEvent, SubscriptionSnapshotV1 } from '@hookbus/contracts';
 import type { Classification, DeliverablePlugin, Subscription } from '@hookbus/delivery-sdk';
-import { batchInfoOf } from './batch-info';
+import { deadLetterOf } from './dead-letter-of';
 import { DeliveryPublisher } from './delivery.publisher';
 import type { DeliveryRef } from './delivery-ref';
 import { nextRetryDelayMs } from './retry-plan';
@@ -68,18 +68,7 @@ export class AttemptConsequences {
 
     const dueAt = new Date(Date.now() + delayMs).toISOString();
     await log('retrying', { dueAt });
-    const batch = batchInfoOf(plugin, subscription.settings);
-    await this.publisher.deadLetter({
-      deliveryId: ref.deliveryId,
-      eventId: ref.eventId,
-      subscriptionId: ref.subscriptionId,
-      tenantId: ref.tenantId,
-      // The attempt to make once due, so the retry-scheduler releases the record unchanged.
-      attempt: attempt + 1,
-      dueAt,
-      reason: verdict.reason,
-      event,
-      ...(batch ? { batch } : {}),
-    });
+    // The attempt to make once due, so the retry-scheduler releases the record unchanged.
+    await this.publisher.deadLetter(deadLetterOf(ref, event, plugin, subscription.settings, { attempt: attempt + 1, dueAt, reason: verdict.reason }));
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryAttemptRecordV1, EndpointFlowV1, HookbusEvent } from '@hookbus/contracts';
 import type { DeliverablePlugin, Subscription } from '@hookbus/delivery-sdk';
 import { counter } from '@hookbus/platform';
-import { batchInfoOf } from './batch-info';
+import { deadLetterOf } from './dead-letter-of';
 import { DeliveryPublisher } from './delivery.publisher';
 import type { DeliveryRef } from './delivery-ref';
 
@@ -64,18 +64,6 @@ export class AttemptDeferral {
       // Kept, so config-service can recover the delivery should this release be lost.
       event,
     });
-    const batch = batchInfoOf(plugin, subscription.settings);
-    await this.publisher.deadLetter({
-      deliveryId: ref.deliveryId,
-      eventId: ref.eventId,
-      subscriptionId: ref.subscriptionId,
-      tenantId: ref.tenantId,
-      attempt,
-      deferrals: counted,
-      dueAt,
-      reason,
-      event,
-      ...(batch ? { batch } : {}),
-    });
+    await this.publisher.deadLetter(deadLetterOf(ref, event, plugin, subscription.settings, { attempt, deferrals: counted, dueAt, reason }));
   }
 }

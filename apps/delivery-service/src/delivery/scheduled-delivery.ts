@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { HookbusEvent, SubscriptionSnapshotV1 } from '@hookbus/contracts';
 import type { DeliverablePlugin } from '@hookbus/delivery-sdk';
 import type { SecretBox } from '@hookbus/platform';
-import { batchInfoOf } from './batch-info';
+import { deadLetterOf } from './dead-letter-of';
 import { DeliveryPublisher } from './delivery.publisher';
 import { deliveryRefOf } from './delivery-ref';
 import { SECRET_BOX } from './delivery-tokens';
@@ -32,17 +32,7 @@ export class ScheduledDelivery {
     } catch {
       // reported by the attempt itself
     }
-    await this.publisher.deadLetter({
-      deliveryId: ref.deliveryId,
-      eventId: ref.eventId,
-      subscriptionId: ref.subscriptionId,
-      tenantId: ref.tenantId,
-      attempt: 1,
-      dueAt: now,
-      reason: 'scheduled',
-      event,
-      batch: batchInfoOf(plugin, subscription.settings),
-    });
+    await this.publisher.deadLetter(deadLetterOf(ref, event, plugin, subscription.settings, { attempt: 1, dueAt: now, reason: 'scheduled' }));
     await this.publisher.log({ ...ref, attempt: 1, at: now, request, durationMs: 0, outcome: 'pending' });
   }
 }
