@@ -1,7 +1,6 @@
 import type { Classification, ClassifyContext, DeliveryOutcome } from './delivery-outcome';
 import { headerValue } from './header-value';
-
-const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/;
+import { parseRetryAfter } from './transport/retry-after';
 
 /** Whether a status is worth another try: the receiver was busy, rate-limited or broken. */
 export const isRetryableStatus = (status: number): boolean => status === 408 || status === 429 || (status >= 500 && status <= 599);
@@ -24,17 +23,4 @@ export function defaultClassify(outcome: DeliveryOutcome, context?: Pick<Classif
   if (!isRetryableStatus(status)) return { result: 'failed', reason };
   const retryAfterMs = parseRetryAfter(headerValue(outcome.headers, 'retry-after'), context?.now ?? new Date());
   return retryAfterMs === undefined ? { result: 'retry', reason } : { result: 'retry', reason, retryAfterMs };
-}
-
-// RFC 9110 §10.2.3: delay-seconds or an HTTP-date (IMF-fixdate, RFC 850 or asctime, which names
-// no zone but means GMT). A date in the past means "now" (0); anything unreadable is ignored.
-function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (/^\d+$/.test(text)) {
-    const ms = Number(text) * 1000;
-    return Number.isSafeInteger(ms) ? ms : undefined;
-  }
-  const at = / GMT$/.test(text) ? Date.parse(text) : ASCTIME.test(text) ? Date.parse(`${text} GMT`) : NaN;
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
