@@ -6,7 +6,7 @@ describe('AdaptiveLimit', () => {
     expect(new AdaptiveLimit(4, 2).value).toBe(2);
   });
 
-  it('grows by one for each `limit` quick answers in a row, up to the ceiling', () => {
+  it('grows by one for each `limit` quick answers, up to the ceiling', () => {
     const limit = new AdaptiveLimit(2, 4);
     const quick = (times: number) => {
       for (let i = 0; i < times; i += 1) limit.record('quick', limit.generation);
@@ -21,12 +21,14 @@ describe('AdaptiveLimit', () => {
     expect(limit.value).toBe(4);
   });
 
-  it('a slow answer holds it and starts the count again', () => {
+  it('does not count a slow answer, nor a quick one while the limit held nothing back', () => {
     const limit = new AdaptiveLimit(2, 8);
     limit.record('quick', 0);
     limit.record('slow', 0);
-    limit.record('quick', 0);
+    limit.record('quick', 0, false);
     expect(limit.value).toBe(2);
+    limit.record('quick', 0);
+    expect(limit.value).toBe(3);
   });
 
   it('halves on congestion, once for the requests sent before the cut, never below one', () => {

@@ -68,13 +68,39 @@ describe('EndpointGate', () => {
     expect(settled.every((admission) => admission?.go)).toBe(true);
   });
 
-  it('grows its concurrency while the endpoint answers quickly, up to the ceiling', async () => {
+  // A burst of `count` deliveries, each answered `ms` after it went, until all went.
+  async function busy(count: number, ms: number): Promise<void> {
+    const { settled } = admitted(gate, count);
+    const answered = new Set<number>();
+    while (answered.size < count) {
+      await flush();
+      settled.forEach((admission, n) => {
+        if (admission?.go && !answered.has(n)) {
+          answered.add(n);
+          admission.permit.done(answer(200, ms));
+        }
+      });
+    }
+  }
+
+  it('grows its concurrency while the endpoint answers quickly and the limit holds deliveries back, up to the ceiling', async () => {
     for (let n = 0; n < 20; n += 1) permitOf(await gate.admit()).done(answer(200, 2));
+    // One at a time, the limit held nothing back: no reason to grow.
+    expect(gate.flow()).toEqual({ concurrency: 2, circuit: 'closed' });
+    await busy(20, 2);
     expect(gate.flow()).toEqual({ concurrency: 4, circuit: 'closed' });
   });
 
+  it('does not grow on answers more than twice as slow as usual, until that pace is the usual one', async () => {
+    await busy(2, 2);
+    await busy(4, 50);
+    expect(gate.flow().concurrency).toBe(2);
+    await busy(20, 50);
+    expect(gate.flow().concurrency).toBe(4);
+  });
+
   it('halves its concurrency on 429, 503 or a timeout', async () => {
-    for (let n = 0; n < 20; n += 1) permitOf(await gate.admit()).done(answer(200, 2));
+    await busy(20, 2);
     permitOf(await gate.admit()).done(answer(503));
     expect(gate.flow().concurrency).toBe(2);
     permitOf(await gate.admit()).done(timeout);

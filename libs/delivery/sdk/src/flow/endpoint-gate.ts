@@ -50,7 +50,6 @@ export class EndpointGate {
   private pausedUntil = 0;
   private fullSince?: number;
   private usualMs?: number;
-  private bestMs?: number;
   private retreats = 0;
   private retreatUntil = 0;
   private timer?: NodeJS.Timeout;
@@ -198,6 +197,8 @@ export class EndpointGate {
   /** Takes what an answer (or its absence) says about the endpoint; true when it paused it. */
   private learn(result: SendResult, generation: number): boolean {
     const now = this.clock();
+    // Whether the limit held deliveries back: only then does a quick answer say it may grow.
+    const limited = this.waiters.length > 0 || this.sending.size + 1 >= this.limit.value;
     if (result.kind === 'error') {
       // An address refused or a request that could not be written: the endpoint was never asked.
       if (result.error === 'ssrf_refused' || result.error === 'protocol') return false;
@@ -207,11 +208,12 @@ export class EndpointGate {
     }
     this.lastAnswerAt = now;
     this.retreats = 0;
-    this.observe(result.durationMs);
+    const signal = this.signalOf(result.status, result.durationMs);
+    this.usualMs = this.usualMs === undefined ? result.durationMs : this.usualMs + (result.durationMs - this.usualMs) / 10;
     const { status } = result;
     if (status >= 500) this.circuit.failed(now);
     else this.circuit.succeeded();
-    this.limit.record(this.signalOf(status, result.durationMs), generation);
+    this.limit.record(signal, generation, limited);
     const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headerValue(result.headers, 'retry-after'), now) : undefined;
     if (retryAfterMs === undefined || retryAfterMs <= 0) return false;
     this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs, this.settings.maxPauseMs));
@@ -220,14 +222,8 @@ export class EndpointGate {
 
   private signalOf(status: number, durationMs: number): LoadSignal {
     if (status === 429 || status === 503) return 'congested';
-    // Quick: no slower than twice the best answer lately (plus a little, for loopback jitter).
-    return durationMs <= 2 * (this.bestMs ?? durationMs) + 5 ? 'quick' : 'slow';
-  }
-
-  private observe(durationMs: number): void {
-    this.usualMs = this.usualMs === undefined ? durationMs : this.usualMs + (durationMs - this.usualMs) / 10;
-    // Slowly forgotten, so an endpoint that became slower for good is judged by its new pace.
-    this.bestMs = this.bestMs === undefined ? durationMs : Math.min(durationMs, this.bestMs + (durationMs - this.bestMs) / 100);
+    // Quick: no slower than twice its usual answer time (plus a little, for loopback jitter).
+    return durationMs <= 2 * (this.usualMs ?? durationMs) + 5 ? 'quick' : 'slow';
   }
 
   private stallMs(): number {
