@@ -28,8 +28,11 @@ interface Waiter {
   readonly admit: (admission: Admission) => void;
 }
 
-// Up to this share of a wait is added, so deliveries put off together do not all come back at once.
-const SPREAD = 0.1;
+// Up to this share of a wait is added, so deliveries put off together do not all come back at once:
+// a wide spread where the endpoint chose nothing (hundreds returning within a second cost everyone
+// else a burst of CPU), a narrow one after the time it asked for.
+const WIDE_SPREAD = 0.5;
+const NARROW_SPREAD = 0.1;
 
 /**
  * Flow control for one endpoint (origin). A delivery goes when one of the endpoint's slots is free;
@@ -132,23 +135,23 @@ export class EndpointGate {
   private putOffNow(now: number, arriving: boolean): PutOff | undefined {
     if (this.pausedUntil > now) return this.paused(now);
     if (this.circuit.state(now) === 'open') {
-      return this.putOff(this.circuit.reopensAt, this.settings.circuit.coolDownMs, `circuit_open: ${this.endpoint} failed ${this.settings.circuit.failures} times in a row`);
+      return this.putOff(this.circuit.reopensAt, WIDE_SPREAD * this.settings.circuit.coolDownMs, `circuit_open: ${this.endpoint} failed ${this.settings.circuit.failures} times in a row`);
     }
     const silentMs = this.silentFor(now);
-    if (silentMs !== undefined) return this.putOff(this.retreat(now), this.settings.retreatMs, `endpoint_not_answering: no answer from ${this.endpoint} for ${silentMs} ms`);
+    if (silentMs !== undefined) return this.putOff(this.retreat(now), WIDE_SPREAD * this.settings.retreatMs, `endpoint_not_answering: no answer from ${this.endpoint} for ${silentMs} ms`);
     const fullMs = this.fullSince === undefined ? 0 : now - this.fullSince;
     if (arriving && fullMs > this.settings.queueFullMs) {
-      return this.putOff(this.retreat(now), this.settings.retreatMs, `endpoint_saturated: ${this.waiters.length} deliveries waited for ${this.endpoint} for ${fullMs} ms`);
+      return this.putOff(this.retreat(now), WIDE_SPREAD * this.settings.retreatMs, `endpoint_saturated: ${this.waiters.length} deliveries waited for ${this.endpoint} for ${fullMs} ms`);
     }
     return undefined;
   }
 
   private paused(now: number): PutOff {
-    return this.putOff(this.pausedUntil, this.pausedUntil - now, `endpoint_paused: ${this.endpoint} asked to wait (Retry-After)`);
+    return this.putOff(this.pausedUntil, NARROW_SPREAD * (this.pausedUntil - now), `endpoint_paused: ${this.endpoint} asked to wait (Retry-After)`);
   }
 
-  private putOff(until: number, spreadOverMs: number, reason: string): PutOff {
-    return { go: false, until: Math.round(until + Math.random() * SPREAD * spreadOverMs), reason };
+  private putOff(until: number, spreadMs: number, reason: string): PutOff {
+    return { go: false, until: Math.round(until + Math.random() * spreadMs), reason };
   }
 
   /** How long requests have been held with no answer at all, when longer than the endpoint's usual answer time allows. */
