@@ -94,6 +94,14 @@ describe('endpoint flow control (real broker, real HTTP, delivery-service and re
     expect(putOff.length).toBeGreaterThan(0);
     expect(putOff.every((record: Json) => record.attempt === 1 && record.reason.startsWith('rate_limited: '))).toBe(true);
     expect(new Set(harness.receiver.requests.map((request) => request.headers['webhook-id'])).size).toBe(events.length);
+
+    // The API shows the limit, refuses a bad one naming the field, and lifts it with null.
+    expect((await harness.client.get(`/v1/subscriptions/${sub.id}`)).body.rateLimit).toEqual({ perSecond: 10 });
+    const refused = await harness.client.patch(`/v1/subscriptions/${sub.id}`, { rateLimit: { perSecond: 0 } });
+    expect(refused).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'rateLimit.perSecond', rule: 'too_small' })] } });
+    const lifted = await harness.client.patch(`/v1/subscriptions/${sub.id}`, { rateLimit: null });
+    expect(lifted.status).toBe(200);
+    expect(lifted.body.rateLimit).toBeUndefined();
   });
 
   it('opens the circuit of a failing endpoint: later deliveries are put off without a request, put off again when a probe fails, and delivered once it answers', async () => {
