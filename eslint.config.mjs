@@ -17,6 +17,8 @@ const depConstraints = [
   },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:platform'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+  // The console runs in a browser and talks to config-service over HTTP only.
+  { sourceTag: 'type:console', onlyDependOnLibsWithTags: [] },
 ];
 
 export default [

@@ -1,19 +1,24 @@
 #!/usr/bin/env node
 // Compiles apps/ and libs/ to dist/ with swc, keeping the source layout so each app runs as
-// `node dist/apps/<app>/src/main.js`. Type checking is `npm run typecheck`, not this.
+// `node dist/apps/<app>/src/main.js`, and bundles the console with Vite into dist/apps/console.
+// Type checking is `npm run typecheck`, not this.
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import swc from '@swc/core';
+import { build as viteBuild } from 'vite';
 
 const require = createRequire(import.meta.url);
 const { swcOptions, workspaceRoot } = require('./swc-options.cjs');
 const outDir = path.join(workspaceRoot, 'dist');
 const isTestFile = (file) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(file) || file.includes('/testing/');
+// The console is a browser bundle: Vite builds it, not swc.
+const consoleDir = path.join(workspaceRoot, 'apps', 'console');
 
 async function* sourceFiles(dir, wanted = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts')) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    if (full === consoleDir) continue;
     if (entry.isDirectory()) yield* sourceFiles(full, wanted);
     else if (wanted(entry.name) && !isTestFile(full)) yield full;
   }
@@ -41,4 +46,5 @@ for (const root of ['apps', 'libs']) {
     count += 1;
   }
 }
-console.log(`built ${count} files into ${path.relative(process.cwd(), outDir) || '.'}`);
+await viteBuild({ configFile: path.join(consoleDir, 'vite.config.mts') });
+console.log(`built ${count} files and the console into ${path.relative(process.cwd(), outDir) || '.'}`);

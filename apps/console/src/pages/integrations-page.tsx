@@ -1,0 +1,4 @@
+// Placeholder until this page is built.
+export function IntegrationsPage() {
+  return <h1>Integrations</h1>;
+}
