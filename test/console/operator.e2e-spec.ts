@@ -1,0 +1,194 @@
+import type { Browser, Page } from 'playwright-core';
+import { pollUntil, testDatabases, uniquePrefix } from '@hookbus/testing';
+import { launchChromium, openConsole, screenshot, seriousViolations, signIn } from '../support/console-browser';
+import { descriptionOf, tabTo } from '../support/console-keyboard';
+import { ApiClient, spawnConfigService } from '../support/config-service';
+import { OPERATOR_TOKEN, type ServiceProcess } from '../support/service-process';
+
+/** The operator's console in Chromium: tenants, a tenant's API keys and portal links, against a real config-service. */
+describe('console: the operator manages tenants, API keys and portal links (Chromium, real config-service)', () => {
+  const [database] = testDatabases();
+  let config: ServiceProcess;
+  let browser: Browser;
+  let operator: ApiClient;
+  let page: Page;
+  let pageErrors: string[];
+  const tenantName = `Acme Komet shop ${Date.now().toString(36)}`;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    [config, browser] = await Promise.all([spawnConfigService(database, uniquePrefix('console-operator')), launchChromium()]);
+    operator = new ApiClient(config.url, OPERATOR_TOKEN);
+    const opened = await openConsole(browser, config.url);
+    [page, pageErrors] = [opened.page, opened.pageErrors];
+    await opened.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await signIn(page, OPERATOR_TOKEN);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await config?.stop();
+    await database.drop();
+  });
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  const keysTable = () => page.getByRole('article', { name: 'API keys' }).getByRole('table');
+
+  it('creates a tenant from the Tenants page, the refused name explained beside its field', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
+    await page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
+    const form = page.getByRole('article', { name: 'New tenant' });
+    const name = form.getByLabel('Name');
+    await name.fill('   ');
+    await form.getByRole('button', { name: 'Create tenant' }).click();
+    const refusal = await form.getByRole('alert').textContent();
+    expect(refusal).toMatch(/\S/);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(name)).toContain(refusal);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await name.fill(tenantName);
+    await form.getByRole('button', { name: 'Create tenant' }).click();
+    await form.getByRole('status').getByText(`Tenant ${tenantName} created`).waitFor();
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    const listed = await operator.get('/v1/tenants');
+    const created = listed.body.items.find((item: { name: string }) => item.name === tenantName);
+    expect(created).toMatchObject({ name: tenantName, id: expect.stringMatching(/^tnt_/) });
+    tenantId = created.id;
+    await page.getByRole('article', { name: 'All tenants' }).getByRole('link', { name: tenantName }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'tenants');
+  });
+
+  it('creates a tenant with the keyboard alone', async () => {
+    const name = `Keyboard shop ${Date.now().toString(36)}`;
+    const form = page.getByRole('article', { name: 'New tenant' });
+    await tabTo(page, form.getByLabel('Name'));
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await form.getByRole('status').getByText(`Tenant ${name} created`).waitFor();
+    expect((await operator.get('/v1/tenants')).body.items.map((item: { name: string }) => item.name)).toContain(name);
+  });
+
+  it('lists every tenant, a page at a time', async () => {
+    const created = await Promise.all(Array.from({ length: 55 }, (_, index) => operator.post('/v1/tenants', { name: `Paged shop ${index}` })));
+    expect(created.every((answer) => answer.status === 201)).toBe(true);
+    let total = 0;
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const answer = await operator.get(`/v1/tenants${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+      total += answer.body.items.length;
+      cursor = answer.body.next;
+    }
+    await page.reload();
+    const list = page.getByRole('article', { name: 'All tenants' });
+    const more = list.getByRole('button', { name: 'Load more tenants' });
+    await more.waitFor();
+    const shown = list.getByRole('table').getByRole('row');
+    expect(await shown.count()).toBeLessThan(total + 1);
+    while (await more.isVisible()) {
+      await more.click();
+      await pollUntil('the next page is shown', async () => !(await more.isVisible()) || (await more.getAttribute('aria-busy')) !== 'true');
+    }
+    await pollUntil('every tenant is listed', async () => (await shown.count()) === total + 1); // + the header row
+  });
+
+  it('creates an admin key that is shown once, works against the API, and stops working once revoked', async () => {
+    await page.getByRole('article', { name: 'All tenants' }).getByRole('link', { name: tenantName }).click();
+    await page.getByRole('heading', { name: tenantName, level: 1 }).waitFor();
+    await page.getByRole('article', { name: 'API keys' }).getByText('This tenant has no API keys yet.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // No role chosen: the server's refusal shows beside the roles.
+    const keys = page.getByRole('article', { name: 'API keys' });
+    await keys.getByRole('button', { name: 'Create API key' }).click();
+    const refusal = await keys.getByRole('group', { name: 'Roles' }).getByRole('alert').textContent();
+    expect(refusal).toMatch(/\S/);
+    expect(await descriptionOf(keys.getByRole('checkbox', { name: 'Admin' }))).toContain(refusal);
+
+    await keys.getByRole('checkbox', { name: 'Admin' }).check();
+    await keys.getByRole('button', { name: 'Create API key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'API key created' });
+    await dialog.waitFor();
+    await dialog.getByText('it will not be shown again').waitFor();
+    const key = await dialog.getByLabel('API key').inputValue();
+    expect(key).toMatch(/^hbk_key_[0-9a-f]{16}\./);
+    await dialog.getByRole('button', { name: 'Copy API key' }).click();
+    await dialog.getByRole('status').getByText('Copied.').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(key);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const holder = new ApiClient(config.url, key);
+    expect((await holder.get(`/v1/tenants/${tenantId}`)).body).toEqual({ id: tenantId, name: tenantName });
+
+    await dialog.getByRole('button', { name: 'I have copied it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(key.split('.')[1]);
+    const keyId = key.slice('hbk_'.length).split('.')[0];
+    const row = keysTable().getByRole('row', { name: new RegExp(keyId) });
+    await row.getByRole('cell', { name: 'Active' }).waitFor();
+    expect(await row.getByRole('cell', { name: 'Admin', exact: true }).count()).toBe(1);
+    await screenshot(page, 'api-keys');
+
+    await row.getByRole('button', { name: `Revoke key ${keyId}` }).click();
+    const confirm = page.getByRole('dialog', { name: `Revoke API key ${keyId}?` });
+    await confirm.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Revoke key' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await row.getByRole('cell', { name: /^Revoked/ }).waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect((await holder.get(`/v1/tenants/${tenantId}`)).status).toBe(401);
+    const listed = await operator.get(`/v1/tenants/${tenantId}/api-keys`);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: keyId, roles: ['admin'], revokedAt: expect.any(String) })]);
+  });
+
+  it('creates and revokes a key with the keyboard alone; Escape closes the dialog and the key is gone', async () => {
+    const keys = page.getByRole('article', { name: 'API keys' });
+    await tabTo(page, keys.getByRole('checkbox', { name: 'Producer' }));
+    await page.keyboard.press('Space');
+    await tabTo(page, keys.getByRole('button', { name: 'Create API key' }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'API key created' });
+    await dialog.waitFor();
+    const key = await dialog.getByLabel('API key').inputValue();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(key.split('.')[1]);
+    const keyId = key.slice('hbk_'.length).split('.')[0];
+    const row = keysTable().getByRole('row', { name: new RegExp(keyId) });
+    await row.getByRole('cell', { name: 'Producer', exact: true }).waitFor();
+
+    await tabTo(page, row.getByRole('button', { name: `Revoke key ${keyId}` }));
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: `Revoke API key ${keyId}?` });
+    await confirm.waitFor();
+    // Focus starts on Cancel: Enter alone must not revoke.
+    await tabTo(page, confirm.getByRole('button', { name: 'Revoke key' }));
+    await page.keyboard.press('Enter');
+    await row.getByRole('cell', { name: /^Revoked/ }).waitFor();
+    await pollUntil('the revoked key is refused', async () => (await new ApiClient(config.url, key).get(`/v1/tenants/${tenantId}`)).status === 401);
+  });
+
+  it('creates a portal link that opens the console once, signed in to the tenant', async () => {
+    const links = page.getByRole('article', { name: 'Portal links' });
+    await links.getByRole('checkbox', { name: 'Admin' }).check();
+    await links.getByLabel('Session length').selectOption({ label: '4 hours' });
+    await links.getByRole('button', { name: 'Create portal link' }).click();
+    const url = await links.getByLabel('Portal link').inputValue();
+    expect(url).toMatch(new RegExp(`^${config.url}/console/portal#[A-Za-z0-9_-]{43}$`));
+    await links.getByText(/It works once, until/).waitFor();
+    await links.getByRole('button', { name: 'Copy portal link' }).click();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(url);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const visitor = await openConsole(browser, config.url);
+    await visitor.page.goto(url);
+    const nav = visitor.page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'API keys' }).waitFor();
+    await visitor.page.getByText(`${tenantName} (admin, setup)`).waitFor();
+    const session = (await visitor.page.evaluate("fetch('/v1/sessions/current').then((response) => response.json())")) as { expiresAt: string };
+    expect(session).toMatchObject({ kind: 'tenant', tenantId, roles: ['admin', 'setup'] });
+    expect(new Date(session.expiresAt).getTime() - Date.now()).toBeGreaterThan(3.9 * 3600 * 1000);
+    expect(visitor.pageErrors).toEqual([]);
+    await visitor.context.close();
+  });
+});
