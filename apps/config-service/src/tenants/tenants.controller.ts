@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ApiJsonBody, ZodValidationPipe } from '@hookbus/platform';
+import { ApiJsonBody, ApiJsonResponse, ZodValidationPipe } from '@hookbus/platform';
 import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { createApiKeySchema, createTenantSchema } from './tenant.schemas';
+import { createApiKeySchema, createTenantSchema, type ListTenantsQuery, listTenantsQuery, DEFAULT_TENANTS_PAGE, MAX_TENANTS_PAGE, tenantPageSchema } from './tenant.schemas';
 import { TenantsService } from './tenants.service';
 
 @ApiTags('tenants')
@@ -22,6 +22,17 @@ export class TenantsController {
   async create(@Body(new ZodValidationPipe(createTenantSchema)) body: z.output<typeof createTenantSchema>) {
     const { id, name } = await this.tenants.create(body.name);
     return { id, name };
+  }
+
+  /** Every tenant, newest first, a page at a time (`?limit=`, `?cursor=` from the previous page's `next`). */
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_TENANTS_PAGE, default: DEFAULT_TENANTS_PAGE } })
+  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' }, description: 'the `next` of the previous page' })
+  @ApiJsonResponse(200, tenantPageSchema)
+  @Get()
+  @Allow('operator')
+  async list(@Query(new ZodValidationPipe(listTenantsQuery)) query: ListTenantsQuery) {
+    const { items, next } = await this.tenants.list(query);
+    return { items: items.map(({ id, name, createdAt }) => ({ id, name, createdAt })), ...(next ? { next } : {}) };
   }
 
   @Get(':id')
