@@ -18,6 +18,8 @@ import { SubscriptionRateLimit0008 } from './migrations/0008-subscription-rate-l
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATION, NOTIFICATION_PROVIDERS } from './notifications/notifications.module-parts';
 import { PluginsController } from './plugins.controller';
 import { SESSION_CONTROLLERS, SESSION_ENTITIES, SESSION_MIGRATION, sessionProviders } from './sessions/sessions.module-parts';
+import { DeliveryStatsService } from './stats/delivery-stats.service';
+import { StatsController } from './stats/stats.controller';
 import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
 import { SubscriptionDeactivator } from './subscriptions/subscription-deactivator';
 import { SubscriptionPublisher } from './subscriptions/subscription-publisher';
@@ -26,6 +28,10 @@ import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionTester } from './subscriptions/subscription-tester';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { KafkaOverview } from './system/kafka-overview';
+import { SystemController } from './system/system.controller';
+import { SystemStatus } from './system/system-status';
+import { SERVICE_URLS } from './system/system-tokens';
 import { ApiKeyPublisher } from './tenants/api-key-publisher';
 import { ApiKey } from './tenants/api-key.entity';
 import { Tenant } from './tenants/tenant.entity';
@@ -67,6 +73,8 @@ export class ConfigModule {
         ...NOTIFICATION_CONTROLLERS,
         ...DELIVERY_LOG_CONTROLLERS,
         ...SESSION_CONTROLLERS,
+        StatsController,
+        SystemController,
       ],
       providers: [
         { provide: SECRET_BOX, useValue: secrets.secretBox },
@@ -84,6 +92,10 @@ export class ConfigModule {
         ...NOTIFICATION_PROVIDERS,
         ...DELIVERY_LOG_PROVIDERS,
         ...sessionProviders(env.HOOKBUS_CONSOLE_URL),
+        DeliveryStatsService,
+        { provide: SERVICE_URLS, useValue: env.HOOKBUS_SERVICE_URLS },
+        KafkaOverview,
+        SystemStatus,
       ],
     };
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpStatus, Inject, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiJsonBody, ApiJsonResponse, ZodValidationPipe } from '@hookbus/platform';
+import { ApiJsonBody, ApiJsonResponse, ApiProblemResponses, ZodValidationPipe } from '@hookbus/platform';
 import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -23,7 +23,8 @@ export class PortalSessionsController {
 
   @ApiOperation({ summary: 'A one-time console link for a tenant and roles, valid 10 minutes: 201 {url, expiresAt}.' })
   @ApiJsonBody(portalSessionSchema)
-  @ApiJsonResponse(201, portalLinkSchema)
+  @ApiJsonResponse(HttpStatus.CREATED, portalLinkSchema)
+  @ApiProblemResponses(400, 401, 403, 404)
   @Post()
   @Allow('operator', 'admin')
   create(@CurrentPrincipal() principal: Principal, @Body(new ZodValidationPipe(portalSessionSchema)) body: PortalSessionRequest, @Req() request: Request) {

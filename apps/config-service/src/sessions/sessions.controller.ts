@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiJsonBody, ApiJsonResponse, ProblemException, ZodValidationPipe } from '@hookbus/platform';
+import { ApiJsonBody, ApiJsonResponse, ApiNoContent, ApiProblemResponses, ProblemException, ZodValidationPipe } from '@hookbus/platform';
 import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
 import type { Authentication } from '../auth/authentication';
@@ -28,6 +28,8 @@ export class SessionsController {
 
   @ApiOperation({ summary: 'Sign in: 204 with the session cookie.', description: `Needs the header \`${CSRF_HEADER}: 1\`.` })
   @ApiJsonBody(signInSchema, '`key` (an API key or the operator token) or `portalToken` (from a portal link), not both')
+  @ApiNoContent('Signed in; the session cookie is set.')
+  @ApiProblemResponses(400, 401, 403)
   @Post()
   @UseGuards(CsrfHeaderGuard)
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -39,7 +41,8 @@ export class SessionsController {
 
   @ApiOperation({ summary: 'Who is signed in.' })
   @ApiBearerAuth()
-  @ApiJsonResponse(200, currentSessionSchema, 'expiresAt: when signed in by session cookie')
+  @ApiProblemResponses(401)
+  @ApiJsonResponse(HttpStatus.OK, currentSessionSchema, 'expiresAt: when signed in by session cookie')
   @Get('current')
   @UseGuards(AuthGuard)
   @Allow('operator', 'admin', 'setup', 'producer')
@@ -52,6 +55,8 @@ export class SessionsController {
   }
 
   @ApiOperation({ summary: 'Sign out: ends the session and clears the cookie.', description: `Needs the header \`${CSRF_HEADER}: 1\`.` })
+  @ApiNoContent('Signed out; the cookie is cleared.')
+  @ApiProblemResponses(403)
   @Delete()
   @UseGuards(CsrfHeaderGuard)
   @HttpCode(HttpStatus.NO_CONTENT)
