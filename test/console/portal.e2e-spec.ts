@@ -94,7 +94,7 @@ describe('console: portal links (Chromium, real config-service on PostgreSQL)', 
     const links = page.getByRole('article', { name: 'Portal links' });
     await links.getByRole('checkbox', { name: 'Admin' }).check();
     await links.getByRole('button', { name: 'Create portal link' }).click();
-    link = await links.getByLabel('Portal link').inputValue();
+    link = await links.getByRole('textbox', { name: 'Portal link', exact: true }).inputValue();
     expect(link).toMatch(new RegExp(`^${config.url}/console/portal#[A-Za-z0-9_-]{43}$`));
     expect(await seriousViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);

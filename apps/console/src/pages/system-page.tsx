@@ -34,13 +34,18 @@ export function SystemPage() {
         <h2 id="services-heading">Services</h2>
         {system.data && <ServicesTable services={system.data.services} />}
       </article>
+      {system.data?.kafkaError && (
+        <p role="alert" className="form-error">
+          Kafka did not answer, so consumer lag and quarantine are unknown: {system.data.kafkaError}
+        </p>
+      )}
       <article aria-labelledby="lag-heading" aria-busy={system.isPending}>
         <h2 id="lag-heading">Consumer lag</h2>
-        {system.data && <ConsumerLagTable groups={system.data.consumerGroups} />}
+        {system.data && !system.data.kafkaError && <ConsumerLagTable groups={system.data.consumerGroups} />}
       </article>
       <article aria-labelledby="quarantine-heading" aria-busy={system.isPending}>
         <h2 id="quarantine-heading">Quarantine</h2>
-        {system.data && <QuarantineTable topics={system.data.quarantine} />}
+        {system.data && !system.data.kafkaError && <QuarantineTable topics={system.data.quarantine} />}
       </article>
     </>
   );
