@@ -29,10 +29,11 @@ export class DeliveriesController {
     return { items: items.map(toDeliverySummary), ...(next ? { next } : {}) };
   }
 
+  /** The delivery with its attempts, and whether `POST :id/retry` would take it now (`retry.reason` when not). */
   @Get(':id')
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const { delivery, attempts } = await this.deliveries.get(tenantOf(principal), id);
-    return toDeliveryDetail(delivery, attempts);
+    return { ...toDeliveryDetail(delivery, attempts), retry: await this.retrier.permission(delivery) };
   }
 
   /** Sends a failed (or stuck retrying) delivery again as its next attempt (202: queued; the log shows the outcome). */

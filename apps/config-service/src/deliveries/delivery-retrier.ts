@@ -12,6 +12,9 @@ import { retryableStateFilter, stateRefusal } from './retryable-state';
 
 const RECOVER_PAGE = 500;
 
+/** Whether a manual retry of a delivery would be taken now, and if not why: what the console shows. */
+export type RetryPermission = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+
 export interface RecoverResult {
   readonly retried: number;
   /** How many deliveries of the window were left alone, by reason. */
@@ -40,6 +43,13 @@ export class DeliveryRetrier {
     if (refusal) throw new ProblemException(HttpStatus.CONFLICT, 'Conflict', `Delivery ${id} cannot be retried: ${refusal}.`);
     const [record] = await this.send([delivery]);
     return { deliveryId: record.deliveryId, attempt: record.attempt };
+  }
+
+  /** What `retry` would decide about the delivery now, by the same rule, without sending anything. */
+  async permission(delivery: Delivery): Promise<RetryPermission> {
+    const subscriptions = await this.liveSubscriptions([delivery]);
+    const reason = this.refusal(delivery, subscriptions.get(delivery.subscriptionId), new Date());
+    return reason ? { allowed: false, reason } : { allowed: true };
   }
 
   /** Retries every delivery of the window (by first attempt) that may be retried. */
