@@ -71,6 +71,8 @@ await Promise.all(children.map(ready));
 if (!stopping) {
   console.log(`\nhookbus is up in ${((Date.now() - began) / 1000).toFixed(1)} s (Kafka at ${kafka.brokers}):`);
   for (const { name, port } of children) console.log(`  ${name.padEnd(17)} http://127.0.0.1:${port}  (/health/ready, /metrics)`);
+  const configPort = children.find(({ name }) => name === 'config-service')?.port;
+  console.log(`Console: http://127.0.0.1:${configPort}/console/ (sign in with an API key or the operator token)`);
   console.log('Operator token (creates tenants): .data/admin-token unless HOOKBUS_ADMIN_TOKEN is set.');
   console.log('Press Ctrl-C to stop.\n');
 }
