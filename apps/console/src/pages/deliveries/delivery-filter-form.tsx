@@ -82,7 +82,7 @@ export function DeliveryFilterForm({ filter, subscriptions, issueFor, onApply }:
       </div>
       <div className="actions">
         <button type="submit">Filter</button>
-        <Link to="/deliveries" role="button" className="secondary outline">
+        <Link to="/deliveries" className="secondary">
           Clear
         </Link>
       </div>
