@@ -1,13 +1,15 @@
 import type { Page } from 'playwright-core';
 
+// Runs in the page (a string, since the tests compile without the DOM's types).
+const FOCUSED_NAME = `(() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return '';
+  const label = element.id ? document.querySelector('label[for="' + CSS.escape(element.id) + '"]') : null;
+  return (element.getAttribute('aria-label') ?? label?.textContent ?? element.textContent ?? '').trim();
+})()`;
+
 /** The focused element's name as a keyboard user hears it: aria-label, its label, or its text. */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return '';
-    const label = element.id ? document.querySelector(`label[for="${CSS.escape(element.id)}"]`) : null;
-    return (element.getAttribute('aria-label') ?? label?.textContent ?? element.textContent ?? '').trim();
-  });
+const focusedName = (page: Page): Promise<string> => page.evaluate(FOCUSED_NAME);
 
 /** Presses Tab, as a keyboard user does, until the control named `name` has the focus. */
 export async function tabTo(page: Page, name: string | RegExp, maxPresses = 80): Promise<void> {

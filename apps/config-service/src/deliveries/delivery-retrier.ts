@@ -2,18 +2,19 @@ import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { type RetryRecordV1, Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
+import type { z } from 'zod';
 import { ProblemException } from '@hookbus/platform';
 import { PLUGIN_CATALOG, type PluginCatalog } from '../subscriptions/config-tokens';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { notFound } from '../tenants/tenants.service';
-import type { RecoverWindow } from './deliveries.schemas';
+import type { RecoverWindow, retryPermissionView } from './deliveries.schemas';
 import { Delivery } from './delivery.entity';
 import { retryableStateFilter, stateRefusal } from './retryable-state';
 
 const RECOVER_PAGE = 500;
 
 /** Whether a manual retry of a delivery would be taken now, and if not why: what the console shows. */
-export type RetryPermission = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+export type RetryPermission = z.output<typeof retryPermissionView>;
 
 export interface RecoverResult {
   readonly retried: number;

@@ -19,7 +19,7 @@ const PAGE_SIZE = 50;
 
 /** One page of the delivery log, newest first; `cursor` is the previous page's `next`. */
 export const fetchDeliveries = (filter: DeliveryFilter, cursor?: string): Promise<DeliveryPage> =>
-  unwrap(api.GET('/v1/deliveries', { params: { query: { ...filter, limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) } } }));
+  unwrap(api.GET('/v1/deliveries', { params: { query: { ...filter, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } }));
 
 export const fetchDelivery = (id: string): Promise<DeliveryDetail> => unwrap(api.GET('/v1/deliveries/{id}', { params: { path: { id } } }));
 

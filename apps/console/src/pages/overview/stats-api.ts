@@ -14,6 +14,6 @@ export const fetchDeliveryBuckets = (bucket: BucketSize, subscriptionId?: string
 
 /** The subscriptions with the most failed deliveries in the last 24 hours. */
 export const fetchFailingSubscriptions = (limit: number): Promise<FailingSubscription[]> =>
-  unwrap(api.GET('/v1/stats/failing-subscriptions', { params: { query: { limit: String(limit) } } })).then(({ items }) => items);
+  unwrap(api.GET('/v1/stats/failing-subscriptions', { params: { query: { limit } } })).then(({ items }) => items);
 
 export const bucketTotal = (bucket: DeliveryBucket): number => STACKED_STATUSES.reduce((sum, status) => sum + bucket[status], 0);
