@@ -147,7 +147,7 @@ describe('console: the delivery log, a delivery, Reconfirm/Retry and recover (Ch
 
     // A filtered view is a link: opened afresh, it shows the filter in the form and the matches.
     await page.goto(`/console/deliveries?subscriptionId=${sub.id}&status=failed`);
-    const form = page.getByRole('search', { name: 'Filter deliveries' });
+    const form = page.getByRole('form', { name: 'Filter deliveries' });
     await listedSubjects(page, [subjects[2], subjects[0]]);
     expect(await form.getByLabel('Status').inputValue()).toBe('failed');
     expect(await form.getByLabel('Subscription').inputValue()).toBe(sub.id);
@@ -158,6 +158,7 @@ describe('console: the delivery log, a delivery, Reconfirm/Retry and recover (Ch
     await form.getByLabel('From').fill(localInput(Date.now() + 5 * 60_000));
     await form.getByRole('button', { name: 'Filter' }).click();
     await page.getByText('No delivery matches.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     const since = new URL(page.url()).searchParams.get('since');
     expect(since).toEqual(expect.any(String));
     expect((await platform.harness.client.get(`/v1/deliveries?subscriptionId=${sub.id}&since=${encodeURIComponent(since ?? '')}`)).body.items).toEqual([]);
@@ -188,6 +189,7 @@ describe('console: the delivery log, a delivery, Reconfirm/Retry and recover (Ch
     await results.getByRole('button', { name: 'Load more' }).click();
     await pollUntil('all 51', async () => (await results.getByRole('link').count()) === 51);
     expect(await results.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     const listed = await results.getByRole('link').allTextContents();
     expect(new Set(listed).size).toBe(51);
 

@@ -46,14 +46,12 @@ export function OverviewPage() {
         </SelectField>
       </form>
       <FormError error={subscriptions.error ?? hourly.error ?? daily.error} />
-      <div className="cards">
-        <section aria-busy={hourly.isPending} aria-label="Last 24 hours">
-          {hourly.data && <DeliveriesChart title={`Deliveries per hour, last 24 hours${scope ? ` — ${scope}` : ''}`} bucket="hour" buckets={hourly.data} />}
-        </section>
-        <section aria-busy={daily.isPending} aria-label="Last 7 days">
-          {daily.data && <DeliveriesChart title={`Deliveries per day, last 7 days${scope ? ` — ${scope}` : ''}`} bucket="day" buckets={daily.data} />}
-        </section>
-      </div>
+      <section aria-busy={hourly.isPending} aria-label="Last 24 hours">
+        {hourly.data && <DeliveriesChart title={`Deliveries per hour, last 24 hours${scope ? ` — ${scope}` : ''}`} bucket="hour" buckets={hourly.data} />}
+      </section>
+      <section aria-busy={daily.isPending} aria-label="Last 7 days">
+        {daily.data && <DeliveriesChart title={`Deliveries per day, last 7 days${scope ? ` — ${scope}` : ''}`} bucket="day" buckets={daily.data} />}
+      </section>
       <FormError error={failing.error} />
       {failing.data && <FailingSubscriptions items={failing.data} subscriptions={byId} />}
     </>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { DeliverySummary } from './deliveries-api';
 import { Instant } from './instant';
+import { ScrollRegion } from './scroll-region';
 import { subscriptionLabel, type SubscriptionView } from './use-subscriptions';
 
 interface DeliveryTableProps {
@@ -11,7 +12,7 @@ interface DeliveryTableProps {
 /** The delivery log, newest first; each delivery links to its page (attempts, retry). */
 export function DeliveryTable({ deliveries, subscriptions }: DeliveryTableProps) {
   return (
-    <div className="overflow-auto">
+    <ScrollRegion label="Delivery list">
       <table className="striped">
         <thead>
           <tr>
@@ -43,6 +44,6 @@ export function DeliveryTable({ deliveries, subscriptions }: DeliveryTableProps)
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

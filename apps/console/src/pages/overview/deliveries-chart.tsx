@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ScrollRegion } from '../deliveries/scroll-region';
 import { type BucketSize, bucketTotal, type DeliveryBuckets, STACKED_STATUSES } from './stats-api';
 
 // One color per status, told apart by lightness as well as hue.
@@ -18,8 +19,8 @@ const tickFormats: Record<BucketSize, Intl.DateTimeFormat> = {
   day: new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
 };
 const rowFormats: Record<BucketSize, Intl.DateTimeFormat> = {
-  hour: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
-  day: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }),
+  hour: new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+  day: new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }),
 };
 
 interface DeliveriesChartProps {
@@ -54,7 +55,8 @@ export function DeliveriesChart({ title, bucket, buckets }: DeliveriesChartProps
             <XAxis dataKey="label" interval="preserveStartEnd" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
+            {/* In stacking order, not alphabetical. */}
+            <Legend itemSorter={null} />
             {STACKED_STATUSES.map((status) => (
               <Bar key={status} dataKey={status} stackId="status" fill={COLORS[status]} isAnimationActive={false} />
             ))}
@@ -63,7 +65,7 @@ export function DeliveriesChart({ title, bucket, buckets }: DeliveriesChartProps
       </div>
       <details>
         <summary>Numbers</summary>
-        <div className="overflow-auto">
+        <ScrollRegion label={`${title}, numbers`}>
           <table className="striped">
             <caption>{title}</caption>
             <thead>
@@ -91,7 +93,7 @@ export function DeliveriesChart({ title, bucket, buckets }: DeliveriesChartProps
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </article>
   );
