@@ -66,6 +66,7 @@ describe.each(testDatabases())('notifier-service over SMTP on $label (built proc
       DATABASE_URL: database.url,
       SMTP_URL: sink.url,
       MAIL_FROM: 'hookbus <notify@hookbus.test>',
+      HOOKBUS_CONSOLE_URL: 'https://hookbus.example.com/console/',
       NOTIFY_MAX_PER_WINDOW: '2',
       NOTIFY_WINDOW_SECONDS: '3',
       NOTIFY_DIGEST_POLL_MS: '200',
@@ -90,7 +91,8 @@ describe.each(testDatabases())('notifier-service over SMTP on $label (built proc
     expect(mail.text).toContain(`Order: ${record.subject}`);
     expect(mail.text).toContain('Endpoint: https://erp.example.com/komet/confirm');
     expect(mail.text).toContain('Reply from the endpoint: Pedido no encontrado: <6908> & "duplicado"');
-    expect(mail.text).toContain(`reconfirm the order: POST /v1/deliveries/${record.deliveryId}/retry`);
+    expect(mail.text).toContain(`reconfirm the order: open https://hookbus.example.com/console/deliveries/${record.deliveryId} and click Reconfirm.`);
+    expect(mail.html).toContain(`<a href="https://hookbus.example.com/console/deliveries/${record.deliveryId}">`);
     expect(mail.html).toContain('Pedido no encontrado: &lt;6908&gt; &amp; &quot;duplicado&quot;');
     expect(mail.html).toContain(record.subject);
   });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { egressAllowVar } from '@hookbus/delivery-sdk';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, commonEnv, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
+import { BACKGROUND_NICE, baseUrlVar, commonEnv, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
+import { serviceUrlsVar } from './system/service-urls';
 
 export const configEnvSchema = z.object({
   ...commonEnv(3001, BACKGROUND_NICE),
@@ -11,6 +12,12 @@ export const configEnvSchema = z.object({
   ...secretKeyEnv(),
   /** Destinations allowed despite being loopback/private, or plain HTTP where HTTPS is required. */
   HOOKBUS_EGRESS_ALLOW: egressAllowVar(),
+  /** Where people open the console, for the links config-service hands out; unset: `/console/` on the host a request reached. */
+  HOOKBUS_CONSOLE_URL: baseUrlVar().optional(),
+  /** The built console (index.html, assets/); unset: dist/apps/console beside this build. */
+  HOOKBUS_CONSOLE_DIR: z.string().min(1).optional(),
+  /** The services `GET /v1/system` probes besides config-service: `name=url,…`. */
+  HOOKBUS_SERVICE_URLS: serviceUrlsVar(),
   CONFIG_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be a size like 256kb or 1mb').default('256kb'),
 });
 

@@ -17,6 +17,9 @@ import { ApiKeyOutbox0006 } from './migrations/0006-api-key-outbox';
 import { SubscriptionRateLimit0008 } from './migrations/0008-subscription-rate-limit';
 import { NOTIFICATION_CONTROLLERS, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATION, NOTIFICATION_PROVIDERS } from './notifications/notifications.module-parts';
 import { PluginsController } from './plugins.controller';
+import { SESSION_CONTROLLERS, SESSION_ENTITIES, SESSION_MIGRATION, sessionProviders } from './sessions/sessions.module-parts';
+import { DeliveryStatsService } from './stats/delivery-stats.service';
+import { StatsController } from './stats/stats.controller';
 import { PLUGIN_CATALOG, SECRET_BOX, VALIDATION_CONTEXT } from './subscriptions/config-tokens';
 import { SubscriptionDeactivator } from './subscriptions/subscription-deactivator';
 import { SubscriptionPublisher } from './subscriptions/subscription-publisher';
@@ -25,6 +28,10 @@ import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionTester } from './subscriptions/subscription-tester';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { KafkaOverview } from './system/kafka-overview';
+import { SystemController } from './system/system.controller';
+import { SystemStatus } from './system/system-status';
+import { SERVICE_URLS } from './system/system-tokens';
 import { ApiKeyPublisher } from './tenants/api-key-publisher';
 import { ApiKey } from './tenants/api-key.entity';
 import { Tenant } from './tenants/tenant.entity';
@@ -54,8 +61,8 @@ export class ConfigModule {
         PersistenceModule.forRoot({
           name: 'config-service',
           url: env.DATABASE_URL,
-          entities: [Tenant, ApiKey, Subscription, ...NOTIFICATION_ENTITIES, ...DELIVERY_LOG_ENTITIES],
-          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, ...DELIVERY_LOG_MIGRATIONS, ...LATER_MIGRATIONS],
+          entities: [Tenant, ApiKey, Subscription, ...NOTIFICATION_ENTITIES, ...DELIVERY_LOG_ENTITIES, ...SESSION_ENTITIES],
+          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, ...DELIVERY_LOG_MIGRATIONS, ...LATER_MIGRATIONS, SESSION_MIGRATION],
         }),
       ],
       controllers: [
@@ -65,6 +72,9 @@ export class ConfigModule {
         PluginsController,
         ...NOTIFICATION_CONTROLLERS,
         ...DELIVERY_LOG_CONTROLLERS,
+        ...SESSION_CONTROLLERS,
+        StatsController,
+        SystemController,
       ],
       providers: [
         { provide: SECRET_BOX, useValue: secrets.secretBox },
@@ -81,6 +91,11 @@ export class ConfigModule {
         SubscriptionDeactivator,
         ...NOTIFICATION_PROVIDERS,
         ...DELIVERY_LOG_PROVIDERS,
+        ...sessionProviders(env.HOOKBUS_CONSOLE_URL),
+        DeliveryStatsService,
+        { provide: SERVICE_URLS, useValue: env.HOOKBUS_SERVICE_URLS },
+        KafkaOverview,
+        SystemStatus,
       ],
     };
   }

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
 import { loadEnv, operatorTokenFromEnv, runMain, secretBoxFromEnv, startService } from '@hookbus/platform';
 import { configEnvSchema } from './config-env';
 import { ConfigModule } from './config.module';
+import { CONSOLE_PATH, consoleRouter } from './console/console-files';
+import { CSRF_HEADER } from './sessions/csrf';
+import { SESSION_COOKIE } from './sessions/session-cookie';
 
 /**
  * Delivery log records handled at once (the same delivery's records stay in order): as many as
@@ -11,6 +15,8 @@ import { ConfigModule } from './config.module';
 const LOG_RECORDS_IN_FLIGHT = 500;
 /** The log trails by the writer's linger anyway; fetching as often as records come costs CPU here and in the broker. */
 const LOG_FETCH_GATHER_MS = 250;
+/** The console's build beside this one: dist/apps/config-service/src → dist/apps/console. */
+const BUILT_CONSOLE_DIR = path.resolve(__dirname, '../../console');
 
 runMain('config-service', async () => {
   const env = loadEnv(configEnvSchema);
@@ -23,7 +29,15 @@ runMain('config-service', async () => {
     module: ConfigModule.forRoot(env, secrets),
     env,
     bodyLimit: env.CONFIG_BODY_LIMIT,
-    openApi: { title: 'hookbus config-service', description: 'Tenants, API keys, subscriptions, notification channels and the delivery log.' },
+    openApi: {
+      title: 'hookbus config-service',
+      description: 'Tenants, API keys, subscriptions, notification channels and the delivery log.',
+      sessionCookie: {
+        name: SESSION_COOKIE,
+        description: `The console's session (POST /v1/sessions). With it, requests other than GET, HEAD and OPTIONS need the header \`${CSRF_HEADER}: 1\`.`,
+      },
+    },
+    configure: (app) => app.use(CONSOLE_PATH, consoleRouter(path.resolve(env.HOOKBUS_CONSOLE_DIR ?? BUILT_CONSOLE_DIR))),
     // The delivery log consumer: a database outage is retried well before a record is quarantined.
     // Records of different deliveries are in flight together, so the log writer can group them.
     transport: (app) =>

@@ -12,7 +12,14 @@ describe('notifierEnvSchema', () => {
       MAIL_OUTBOX_DIR: '.data/outbox',
       NOTIFY_MAX_PER_WINDOW: 3,
       NOTIFY_WINDOW_SECONDS: 3600,
+      HOOKBUS_CONSOLE_URL: 'http://localhost:3001/console/',
     });
+  });
+
+  it('takes the console URL only with its trailing slash', () => {
+    expect(loadEnv(notifierEnvSchema, { HOOKBUS_CONSOLE_URL: 'https://hookbus.example.com/console/' }).HOOKBUS_CONSOLE_URL).toBe('https://hookbus.example.com/console/');
+    expect(() => loadEnv(notifierEnvSchema, { HOOKBUS_CONSOLE_URL: 'https://hookbus.example.com/console' })).toThrow(/HOOKBUS_CONSOLE_URL: must end with '\/'/);
+    expect(() => loadEnv(notifierEnvSchema, { HOOKBUS_CONSOLE_URL: 'ftp://hookbus.example.com/' })).toThrow(/HOOKBUS_CONSOLE_URL: must be an http/);
   });
 
   it('reads an empty SMTP_URL as unset (the outbox)', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, commonEnv, intVar } from '@hookbus/platform';
+import { BACKGROUND_NICE, baseUrlVar, commonEnv, intVar } from '@hookbus/platform';
 
 export const notifierEnvSchema = z.object({
   ...commonEnv(3005, BACKGROUND_NICE),
@@ -17,6 +17,8 @@ export const notifierEnvSchema = z.object({
   ),
   MAIL_OUTBOX_DIR: z.string().min(1).default('.data/outbox'),
   MAIL_FROM: z.string().regex(/^(?:[^<>]*<)?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an address, optionally with a name: hookbus <notify@example.com>').default('hookbus <notifications@hookbus.local>'),
+  /** The console, which error e-mails link to (`<url>deliveries/<id>`): its address as the recipients reach it. */
+  HOOKBUS_CONSOLE_URL: baseUrlVar().default('http://localhost:3001/console/'),
   /** Individual e-mails per subscription per window; further notifications wait for the window's digest. */
   NOTIFY_MAX_PER_WINDOW: intVar(1, 1_000, 3),
   NOTIFY_WINDOW_SECONDS: intVar(1, 7 * 24 * 3600, 3600),

@@ -46,7 +46,7 @@ export class NotifierModule {
         // Loaded and checked at boot: a broken template fails the start, not the first e-mail.
         {
           provide: NotificationMails,
-          useFactory: async () => new NotificationMails(await MailTemplates.load(TEMPLATES_DIR), { from: env.MAIL_FROM }),
+          useFactory: async () => new NotificationMails(await MailTemplates.load(TEMPLATES_DIR), { from: env.MAIL_FROM, consoleUrl: env.HOOKBUS_CONSOLE_URL }),
         },
         NotificationLedger,
         NotificationHandler,

@@ -1,6 +1,7 @@
 export * from './at-least-once-consumer';
 export * from './consume-topic.decorator';
 export * from './consumed-message';
+export * from './consumer-lag';
 export * from './errors';
 export * from './kafka-bus';
 export * from './kafka-options';

@@ -4,6 +4,7 @@ import { ALL_TOPICS, Topics, type TopicSpec } from '@hookbus/contracts';
 import { AtLeastOnceConsumer, type ConsumerOptions } from './at-least-once-consumer';
 import { CompactedTopicReader, type TableReaderOptions, throwawayGroupId } from './compacted-topic-reader';
 import type { OutgoingMessage } from './consumed-message';
+import { type GroupLag, messageCount, type TopicMessageCount, topicLag } from './consumer-lag';
 import type { KafkaOptions } from './kafka-options';
 import { KeyHashPartitioner } from './key-hash-partitioner';
 import { PublishBatcher } from './publish-batcher';
@@ -160,6 +161,53 @@ export class KafkaBus {
     await this.connect();
     const offsets = await this.admin.fetchTopicOffsets(this.topicName(topic));
     return new Map(offsets.map(({ partition, offset }) => [partition, BigInt(offset)]));
+  }
+
+  /**
+   * The lag of every consumer group whose id starts with `groupIdPrefix` (with this deployment's
+   * prefix, as `consume` names groups), per topic it has committed offsets on; names as the broker
+   * has them. Topics that no longer exist are left out.
+   */
+  async consumerLag(groupIdPrefix: string): Promise<GroupLag[]> {
+    await this.connect();
+    const wanted = this.topicName(groupIdPrefix);
+    const [{ groups }, topics] = await Promise.all([this.admin.listGroups(), this.admin.listTopics()]);
+    const existing = new Set(topics);
+    const groupIds = groups.map(({ groupId }) => groupId).filter((groupId) => groupId.startsWith(wanted)).sort();
+    // No topic list: the broker answers with every topic the group committed on.
+    const committed = await Promise.all(
+      groupIds.map(async (groupId) => ({ groupId, topics: (await this.admin.fetchOffsets({ groupId })).filter(({ topic }) => existing.has(topic)) })),
+    );
+    const topicsInUse = [...new Set(committed.flatMap((group) => group.topics.map(({ topic }) => topic)))];
+    const watermarks = new Map(await Promise.all(topicsInUse.map(async (topic) => [topic, await this.watermarks(topic)] as const)));
+    return committed.map((group) => ({
+      groupId: group.groupId,
+      topics: group.topics
+        .map(({ topic, partitions }) => {
+          // -1: no offset committed on that partition.
+          const offsets = new Map(partitions.filter(({ offset }) => Number(offset) >= 0).map(({ partition, offset }) => [partition, BigInt(offset)]));
+          const marks = watermarks.get(topic) ?? [];
+          return { topic, lag: topicLag(marks.map((mark) => ({ ...mark, committed: offsets.get(mark.partition) }))) };
+        })
+        .sort((a, b) => a.topic.localeCompare(b.topic)),
+    }));
+  }
+
+  /** How many messages retention still holds on each topic (contract names); a topic not created yet holds 0. */
+  async topicMessageCounts(topics: readonly string[]): Promise<TopicMessageCount[]> {
+    await this.connect();
+    const existing = new Set(await this.admin.listTopics());
+    return Promise.all(
+      topics.map(this.topicName).map(async (topic) => ({
+        topic,
+        messages: existing.has(topic) ? messageCount(await this.watermarks(topic)) : 0,
+      })),
+    );
+  }
+
+  private async watermarks(topic: string): Promise<{ partition: number; low: bigint; high: bigint }[]> {
+    const offsets = await this.admin.fetchTopicOffsets(topic);
+    return offsets.map(({ partition, low, high }) => ({ partition, low: BigInt(low), high: BigInt(high) }));
   }
 
   /** Resolves when the cluster answers a metadata request; used by readiness probes. */

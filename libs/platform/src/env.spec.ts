@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKGROUND_NICE, commonEnv, EnvValidationError, loadEnv, redactSecrets, secretString } from './env';
+import { BACKGROUND_NICE, baseUrlVar, commonEnv, EnvValidationError, loadEnv, redactSecrets, secretString } from './env';
 
 const schema = z.object(commonEnv(3002));
 
@@ -86,5 +86,22 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text, env)).toBe(
       'bad token <HOOKBUS_ADMIN_TOKEN>; keys <HOOKBUS_SECRET_KEY_PREVIOUS> and <HOOKBUS_SECRET_KEY_PREVIOUS>; smtp://u:***@mail; level warning',
     );
+  });
+});
+
+describe('baseUrlVar', () => {
+  const schema = z.object({ URL: baseUrlVar() });
+
+  it('takes an http(s) URL ending with a slash', () => {
+    expect(loadEnv(schema, { URL: 'https://hookbus.example.com/console/' }).URL).toBe('https://hookbus.example.com/console/');
+    expect(loadEnv(schema, { URL: 'http://localhost:3001/' }).URL).toBe('http://localhost:3001/');
+  });
+
+  it.each([
+    ['no trailing slash', 'https://hookbus.example.com/console', "must end with '/'"],
+    ['another scheme', 'javascript:alert(1)/', 'must be an http:// or https:// URL'],
+    ['not a URL', 'console/', 'must be an http:// or https:// URL'],
+  ])('refuses %s', (_, value, message) => {
+    expect(() => loadEnv(schema, { URL: value })).toThrow(message);
   });
 });

@@ -96,3 +96,9 @@ export const commonEnv = (defaultPort: number, defaultNice = 0) => ({
 });
 
 export type CommonEnv = z.output<z.ZodObject<ReturnType<typeof commonEnv>>>;
+
+/** An http(s) URL that paths are appended to, so it must end with `/` (e.g. `https://hookbus.example.com/console/`). */
+export const baseUrlVar = () =>
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .refine((value) => value.endsWith('/'), "must end with '/'");

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { niceAtLeast } from './cpu-nice';
 import { type CommonEnv, EnvValidationError, redactSecrets } from './env';
-import { setupOpenApi } from './open-api';
+import { type OpenApiOptions, setupOpenApi } from './open-api';
 import { ProblemFilter } from './problem';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -16,7 +16,9 @@ export interface ServiceOptions {
   /** Largest accepted JSON body (bigger ones get 413); default 1mb. */
   readonly bodyLimit?: string;
   /** Serve an OpenAPI document of the HTTP API at /docs. */
-  readonly openApi?: { readonly title: string; readonly description: string };
+  readonly openApi?: OpenApiOptions;
+  /** HTTP handlers mounted ahead of the app's routes (e.g. static files). */
+  readonly configure?: (app: INestApplication) => void;
   /** The Kafka consumer side of the app, if it consumes topics. */
   readonly transport?: (app: INestApplication) => CustomTransportStrategy;
 }
@@ -37,7 +39,8 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   // CloudEvents and problem documents are `application/*+json`; parse them like plain JSON.
   app.useBodyParser('json', { type: ['application/json', 'application/*+json'], limit: options.bodyLimit ?? '1mb' });
   app.useGlobalFilters(new ProblemFilter());
-  if (options.openApi) setupOpenApi(app, options.openApi.title, options.openApi.description);
+  options.configure?.(app);
+  if (options.openApi) setupOpenApi(app, options.openApi);
   const started = listen(app, options);
   exitGracefullyOnSignals(app, logger, started);
   const url = await started;

@@ -1,19 +1,23 @@
+import type { z } from 'zod';
+import type { attemptView, deliveryDetailView, deliverySummaryView } from './deliveries.schemas';
 import type { DeliveryAttempt } from './delivery-attempt.entity';
 import type { Delivery } from './delivery.entity';
 
+// Absent optional fields are `undefined`, which JSON leaves out.
+
 /** A delivery as lists show it: everything but the attempts (see `toDeliveryDetail`). */
-export function toDeliverySummary(delivery: Delivery) {
+export function toDeliverySummary(delivery: Delivery): z.output<typeof deliverySummaryView> {
   return {
     id: delivery.id,
     eventId: delivery.eventId,
     subscriptionId: delivery.subscriptionId,
-    ...(delivery.subject ? { subject: delivery.subject } : {}),
+    subject: delivery.subject || undefined,
     plugin: delivery.plugin,
     hook: delivery.hook,
     status: delivery.status,
     attemptCount: delivery.attemptCount,
-    ...(delivery.vendorMessage ? { vendorMessage: delivery.vendorMessage } : {}),
-    ...(delivery.dueAt ? { dueAt: delivery.dueAt.toISOString() } : {}),
+    vendorMessage: delivery.vendorMessage || undefined,
+    dueAt: delivery.dueAt?.toISOString(),
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),
   };
@@ -24,23 +28,23 @@ export function toDeliverySummary(delivery: Delivery) {
  * `retrying` one's next attempt is due, how often it was put off, its endpoint's flow control then,
  * and the receiver's own message when it gave one.
  */
-export function toAttemptView(attempt: DeliveryAttempt) {
+export function toAttemptView(attempt: DeliveryAttempt): z.output<typeof attemptView> {
   return {
     n: attempt.n,
     at: attempt.at.toISOString(),
     request: attempt.request,
-    ...(attempt.response ? { response: attempt.response } : {}),
+    response: attempt.response ?? undefined,
     durationMs: attempt.durationMs,
-    ...(attempt.error ? { error: attempt.error } : {}),
+    error: attempt.error || undefined,
     outcome: attempt.outcome,
-    ...(attempt.dueAt ? { dueAt: attempt.dueAt.toISOString() } : {}),
-    ...(attempt.deferrals ? { deferrals: attempt.deferrals } : {}),
-    ...(attempt.endpoint ? { endpoint: attempt.endpoint } : {}),
-    ...(attempt.vendorMessage ? { vendorMessage: attempt.vendorMessage } : {}),
+    dueAt: attempt.dueAt?.toISOString(),
+    deferrals: attempt.deferrals || undefined,
+    endpoint: attempt.endpoint ?? undefined,
+    vendorMessage: attempt.vendorMessage || undefined,
   };
 }
 
-export const toDeliveryDetail = (delivery: Delivery, attempts: readonly DeliveryAttempt[]) => ({
+export const toDeliveryDetail = (delivery: Delivery, attempts: readonly DeliveryAttempt[]): z.output<typeof deliveryDetailView> => ({
   ...toDeliverySummary(delivery),
   attempts: attempts.map(toAttemptView),
 });

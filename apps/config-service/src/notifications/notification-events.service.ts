@@ -2,20 +2,21 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/co
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { type EventType, NOTIFICATION_EVENT_TYPES } from '@hookbus/contracts';
 import { ProblemException } from '@hookbus/platform';
+import type { z } from 'zod';
 import { notFound } from '../tenants/tenants.service';
 import { NotificationChannel } from './notification-channel.entity';
 import { NotificationChannelsService } from './notification-channels.service';
 import { NotificationEventState } from './notification-event-state.entity';
 import { NotificationLink } from './notification-link.entity';
 import { NotificationLinkSync } from './notification-link-sync';
-import { eventTogglesSchema, isNotificationEvent, linkSchema, parseOrThrow } from './notification.schemas';
-
-/** One notification event of a tenant: its toggle and the channels linked to it. */
-export interface NotificationEventView {
-  type: string;
-  enabled: boolean;
-  channels: { channelId: string; sources: string[]; subscriptionId: string }[];
-}
+import {
+  eventTogglesSchema,
+  isNotificationEvent,
+  type linkView,
+  linkSchema,
+  type NotificationEventView,
+  parseOrThrow,
+} from './notification.schemas';
 
 /** The tenant's 10 notification event toggles and the channel links under them. */
 @Injectable()
@@ -62,7 +63,7 @@ export class NotificationEventsService {
   }
 
   /** Links a channel to an event, or replaces the link's sources. */
-  async link(tenantId: string, type: string, channelId: string, body: unknown) {
+  async link(tenantId: string, type: string, channelId: string, body: unknown): Promise<z.output<typeof linkView>> {
     this.assertEvent(type);
     const channel = await this.channels.get(tenantId, channelId);
     const { sources } = parseOrThrow(linkSchema, body);
@@ -99,7 +100,7 @@ export class NotificationEventsService {
     await this.em.flush();
   }
 
-  private assertEvent(type: string): void {
+  private assertEvent(type: string): asserts type is EventType {
     if (!isNotificationEvent(type)) throw notFound(`Notification event ${type}`);
   }
 

@@ -1,7 +1,8 @@
 import { type EventType, NOTIFICATION_EVENT_TYPES, ORIGINS } from '@hookbus/contracts';
-import { refineUnique, ruleIssue, zodIssues } from '@hookbus/delivery-sdk';
+import { refineUnique, retryPolicySchema, ruleIssue, zodIssues } from '@hookbus/delivery-sdk';
 import { ProblemException } from '@hookbus/platform';
 import { z } from 'zod';
+import { listOf, pageOf } from '../page.schemas';
 
 export const isNotificationEvent = (type: string): type is EventType => (NOTIFICATION_EVENT_TYPES as string[]).includes(type);
 
@@ -55,3 +56,48 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   if (!result.success) throw ProblemException.invalid(zodIssues(result.error));
   return result.data;
 }
+
+/** A channel as the API shows it: DESIGN's `{id, name, url, retryPolicy?}` and timestamps. */
+export const channelView = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  retryPolicy: retryPolicySchema.optional().describe('Replaces the postback plugin’s retry delays; absent: the plugin’s own.'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export type ChannelView = z.output<typeof channelView>;
+
+export const channelPage = pageOf(channelView);
+
+const notificationEventType = z.enum(NOTIFICATION_EVENT_TYPES as [EventType, ...EventType[]]);
+const sources = z.array(z.enum(ORIGINS));
+
+/** One notification event of a tenant: its toggle and the channels linked to it. */
+export const notificationEventView = z.strictObject({
+  type: notificationEventType,
+  enabled: z.boolean(),
+  channels: z.array(
+    z.strictObject({
+      channelId: z.string(),
+      sources,
+      subscriptionId: z.string().describe('The postback subscription that delivers this link.'),
+    }),
+  ),
+});
+
+export type NotificationEventView = z.output<typeof notificationEventView>;
+
+/** `GET|PUT /v1/notification-events`: all 10 events, in a fixed order. */
+export const notificationEventList = listOf(notificationEventView);
+
+/** `PUT /v1/notification-events/:type/channels/:channelId`: the link as stored. */
+export const linkView = z.strictObject({
+  type: notificationEventType,
+  channelId: z.string(),
+  sources,
+  enabled: z.boolean().describe('Whether the event is on, so the link delivers.'),
+  subscriptionId: z.string().describe('The postback subscription that delivers this link.'),
+  signingSecret: z.string().optional().describe('The signing secret of the link’s subscription, shown only when it was created.'),
+});

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sealedFieldContext } from '@hookbus/contracts';
 import type { SecretBox } from '@hookbus/platform';
 import type { SealedAuth, Subscription } from './subscription.entity';
+import type { MaskedAuth } from './subscription.schemas';
 
 /** The auth of a subscription as the API takes it: secrets in plain text. */
 export type PlainAuth =
@@ -57,7 +58,7 @@ export function resealed(box: SecretBox, { id, auth, signingSecrets }: SealedPar
 }
 
 /** What API responses show: the kind of auth and the user name, never a secret. */
-export function maskAuth(auth: SealedAuth): PlainAuth {
+export function maskAuth(auth: SealedAuth): MaskedAuth {
   switch (auth.type) {
     case 'none':
       return auth;

@@ -1,27 +1,30 @@
+import type { HttpMethod } from '@hookbus/delivery-sdk';
 import { maskAuth } from './subscription-secrets';
 import type { Subscription } from './subscription.entity';
+import type { SubscriptionView } from './subscription.schemas';
 
-/** A subscription as the API shows it: DESIGN's field names, secrets masked. */
-export function toView(subscription: Subscription) {
+/**
+ * A subscription as the API shows it (`subscriptionView`): DESIGN's field names, secrets masked.
+ * Absent optional fields are `undefined`, which JSON leaves out.
+ */
+export function toView(subscription: Subscription): SubscriptionView {
   return {
     id: subscription.id,
     plugin: subscription.plugin,
     hook: subscription.hook,
     url: subscription.url,
-    method: subscription.method,
+    // Stored only once the plugin catalog accepted it.
+    method: subscription.method as HttpMethod,
     enabled: subscription.enabled,
     auth: maskAuth(subscription.auth),
     errorEmails: subscription.errorEmails,
     settings: subscription.settings,
-    ...(subscription.retryPolicy ? { retryPolicy: subscription.retryPolicy } : {}),
-    ...(subscription.rateLimit ? { rateLimit: subscription.rateLimit } : {}),
+    retryPolicy: subscription.retryPolicy ?? undefined,
+    rateLimit: subscription.rateLimit ?? undefined,
     status: subscription.status,
-    /** Increases with every change; the snapshot on the stream carries the same number. */
     version: subscription.version,
-    ...(subscription.disabledReason ? { disabledReason: subscription.disabledReason } : {}),
+    disabledReason: subscription.disabledReason || undefined,
     createdAt: subscription.createdAt.toISOString(),
     updatedAt: subscription.updatedAt.toISOString(),
   };
 }
-
-export type SubscriptionView = ReturnType<typeof toView>;

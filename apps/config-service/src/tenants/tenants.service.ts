@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ProblemException } from '@hookbus/platform';
+import { encodeCursor } from '../deliveries/delivery-cursor';
 import { formatApiKey, hashKeySecret, newKeyId, newKeySecret } from '@hookbus/contracts';
 import { canAccessTenant, type Principal, type Role } from '../auth/principal';
 import { ApiKeyPublisher } from './api-key-publisher';
 import { ApiKey } from './api-key.entity';
+import { type ListTenantsQuery, DEFAULT_TENANTS_PAGE } from './tenant.schemas';
 import { Tenant } from './tenant.entity';
 
 export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'Not Found', `${what} does not exist.`);
@@ -21,6 +23,14 @@ export class TenantsService {
     const tenant = this.em.create(Tenant, { id: `tnt_${randomBytes(8).toString('hex')}`, name });
     await this.em.persistAndFlush(tenant);
     return tenant;
+  }
+
+  /** Every tenant, newest first (`createdAt`, then `id`, both descending), keyset-paginated: the operator's list. */
+  async list({ cursor, limit = DEFAULT_TENANTS_PAGE }: ListTenantsQuery): Promise<{ items: Tenant[]; next?: string }> {
+    const where = cursor ? { $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }] } : {};
+    const rows = await this.em.find(Tenant, where, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: limit + 1 });
+    const items = rows.slice(0, limit);
+    return rows.length > limit ? { items, next: encodeCursor(items[items.length - 1]) } : { items };
   }
 
   /** Another tenant's data is reported missing (404), never forbidden: its existence is not disclosed. */

@@ -192,6 +192,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time console link for a tenant and roles, valid 10 minutes: 201 {url, expiresAt}. */
+        post: operations["PortalSessionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in: 204 with the session cookie.
+         * @description Needs the header `x-hookbus-csrf: 1`.
+         */
+        post: operations["SessionsController_signIn"];
+        /**
+         * Sign out: ends the session and clears the cookie.
+         * @description Needs the header `x-hookbus-csrf: 1`.
+         */
+        delete: operations["SessionsController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in. */
+        get: operations["SessionsController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatsController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/failing-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatsController_failingSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -256,6 +346,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SystemController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants": {
         parameters: {
             query?: never;
@@ -263,7 +369,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["TenantsController_list"];
         put?: never;
         post: operations["TenantsController_create"];
         delete?: never;
@@ -339,7 +445,20 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        Problem: {
+            detail?: string;
+            /** @description On a 400: each offending field (dotted path), the rule it broke, and a message. */
+            errors?: {
+                field: string;
+                message: string;
+                rule: string;
+            }[];
+            status: number;
+            title: string;
+            type: string;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -401,8 +520,9 @@ export interface operations {
     };
     NotificationChannelsController_list: {
         parameters: {
-            query: {
-                cursor: string;
+            query?: {
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -410,11 +530,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The tenant’s channels by id, 100 a page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @description Replaces the postback plugin’s retry delays; absent: the plugin’s own. */
+                            retryPolicy?: {
+                                delaysSeconds: number[];
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        }[];
+                        /** @description The `cursor` of the next page; absent on the last page. */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -435,11 +601,53 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new channel. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        id: string;
+                        name: string;
+                        /** @description Replaces the postback plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -454,11 +662,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The channel. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        id: string;
+                        name: string;
+                        /** @description Replaces the postback plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -473,11 +723,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted, with its links and their subscriptions. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -500,28 +778,154 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The channel as changed; every link’s subscription follows it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        id: string;
+                        name: string;
+                        /** @description Replaces the postback plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
     DeliveriesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+                /** @description Only the deliveries of this event. */
+                eventId?: string;
+                /** @description Deliveries a page (default 100). */
+                limit?: number;
+                /** @description Only the deliveries in this state. */
+                status?: "pending" | "delivered" | "retrying" | "failed" | "abandoned" | "cancelled";
+                /** @description Only the deliveries of events about this subject (order, payment or contact id). */
+                subject?: string;
+                /** @description Only the deliveries to this subscription. */
+                subscriptionId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The tenant’s deliveries, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            attemptCount: number;
+                            /**
+                             * Format: date-time
+                             * @description When its first attempt was made.
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description While `retrying`: when the next attempt is due.
+                             */
+                            dueAt?: string;
+                            eventId: string;
+                            hook: string;
+                            id: string;
+                            plugin: string;
+                            /**
+                             * @description The outcome of its highest-numbered attempt.
+                             * @enum {string}
+                             */
+                            status: "pending" | "delivered" | "retrying" | "failed" | "abandoned" | "cancelled";
+                            /** @description What the event is about (order, payment or contact id). */
+                            subject?: string;
+                            subscriptionId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The receiver’s latest message, when it gave one. */
+                            vendorMessage?: string;
+                        }[];
+                        /** @description The `cursor` of the next page; absent on the last page. */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -536,11 +940,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The delivery with every attempt, its request and response. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        attemptCount: number;
+                        attempts: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description How often it was put off (endpoint not answering, circuit open, rate limit). */
+                            deferrals?: number;
+                            /**
+                             * Format: date-time
+                             * @description On a `retrying` attempt: when the next one is due.
+                             */
+                            dueAt?: string;
+                            durationMs: number;
+                            /** @description The endpoint’s flow control when it was made or put off. */
+                            endpoint?: {
+                                /** @enum {string} */
+                                circuit: "closed" | "open" | "half-open";
+                                concurrency: number;
+                                /** Format: date-time */
+                                until?: string;
+                            };
+                            error?: string;
+                            n: number;
+                            /** @enum {string} */
+                            outcome: "pending" | "delivered" | "retrying" | "failed" | "abandoned" | "cancelled";
+                            /** @description As sent, secrets in the URL and headers masked. */
+                            request: {
+                                body: string;
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                method: string;
+                                url: string;
+                            };
+                            response?: {
+                                /** @description The first 16 KiB. */
+                                body: string;
+                                status: number;
+                            };
+                            vendorMessage?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description When its first attempt was made.
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description While `retrying`: when the next attempt is due.
+                         */
+                        dueAt?: string;
+                        eventId: string;
+                        hook: string;
+                        id: string;
+                        plugin: string;
+                        /**
+                         * @description The outcome of its highest-numbered attempt.
+                         * @enum {string}
+                         */
+                        status: "pending" | "delivered" | "retrying" | "failed" | "abandoned" | "cancelled";
+                        /** @description What the event is about (order, payment or contact id). */
+                        subject?: string;
+                        subscriptionId: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The receiver’s latest message, when it gave one. */
+                        vendorMessage?: string;
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -555,11 +1056,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Queued as its next attempt; the log shows the outcome. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        attempt: number;
+                        deliveryId: string;
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is in a state that refuses this request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -570,13 +1113,59 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The window of first attempts, `[since, until)`, and optionally one subscription. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    since: string;
+                    subscriptionId?: string;
+                    /** Format: date-time */
+                    until: string;
+                };
+            };
+        };
         responses: {
+            /** @description Every retryable delivery of the window is queued again; the others are counted by reason. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        retried: number;
+                        skipped: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -589,11 +1178,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The 10 notification events: each one’s toggle and linked channels. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            channels: {
+                                channelId: string;
+                                sources: ("admin" | "shop" | "funnel")[];
+                                /** @description The postback subscription that delivers this link. */
+                                subscriptionId: string;
+                            }[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            type: "order.completed" | "contact.created" | "shipping.tracking_updated" | "product.conflict" | "transaction.declined" | "refund.applied" | "subscription.canceled" | "customer.created" | "transaction.approved" | "survey.completed";
+                        }[];
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -612,11 +1234,53 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The 10 notification events after the change. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            channels: {
+                                channelId: string;
+                                sources: ("admin" | "shop" | "funnel")[];
+                                /** @description The postback subscription that delivers this link. */
+                                subscriptionId: string;
+                            }[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            type: "order.completed" | "contact.created" | "shipping.tracking_updated" | "product.conflict" | "transaction.declined" | "refund.applied" | "subscription.canceled" | "customer.created" | "transaction.approved" | "survey.completed";
+                        }[];
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -638,11 +1302,70 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The link, delivered through its own postback subscription. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        channelId: string;
+                        /** @description Whether the event is on, so the link delivers. */
+                        enabled: boolean;
+                        /** @description The signing secret of the link’s subscription, shown only when it was created. */
+                        signingSecret?: string;
+                        sources: ("admin" | "shop" | "funnel")[];
+                        /** @description The postback subscription that delivers this link. */
+                        subscriptionId: string;
+                        /** @enum {string} */
+                        type: "order.completed" | "contact.created" | "shipping.tracking_updated" | "product.conflict" | "transaction.declined" | "refund.applied" | "subscription.canceled" | "customer.created" | "transaction.approved" | "survey.completed";
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is in a state that refuses this request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -658,11 +1381,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Unlinked; the link’s subscription is deleted. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -675,18 +1426,241 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The plugins, their hooks and event types, and the settings each accepts. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            authTypes: ("none" | "token" | "basic" | "bearer")[];
+                            /** @enum {string} */
+                            defaultMethod: "GET" | "POST" | "PUT" | "PATCH";
+                            hooks: {
+                                eventTypes: ("order.confirmed" | "order.cancelled" | "payment.cancelled" | "shipment.status_changed" | "order.closed" | "order.completed" | "contact.created" | "shipping.tracking_updated" | "product.conflict" | "transaction.declined" | "refund.applied" | "subscription.canceled" | "customer.created" | "transaction.approved" | "survey.completed")[];
+                                name: string;
+                            }[];
+                            methods: ("GET" | "POST" | "PUT" | "PATCH")[];
+                            /** @description The plugin’s retry delays; a subscription may ask for at most as many. */
+                            retryPolicy: {
+                                delaysSeconds: number[];
+                            };
+                            /** @description A scheduled plugin’s pacing defaults: every `frequencyMinutes`, at most `batchSize` events. */
+                            schedule?: {
+                                batchSize: number;
+                                frequencyMinutes: number;
+                            };
+                            /** @description JSON Schema (draft 2020-12) of the `settings` a subscription accepts. */
+                            settingsSchema: {
+                                [key: string]: unknown;
+                            };
+                            title: string;
+                            vendor: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    PortalSessionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles: ("admin" | "setup")[];
+                    tenantId: string;
+                    /** @default 3600 */
+                    ttlSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SessionsController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `key` (an API key or the operator token) or `portalToken` (from a portal link), not both */
+        requestBody: {
+            content: {
+                "application/json": {
+                    key?: string;
+                    portalToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set. */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    SubscriptionsController_list: {
+    SessionsController_signOut: {
         parameters: {
-            query: {
-                cursor: string;
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SessionsController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description expiresAt: when signed in by session cookie */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expiresAt?: string;
+                        /** @enum {string} */
+                        kind: "operator" | "tenant";
+                        roles: ("admin" | "setup" | "producer")[];
+                        tenantId?: string;
+                        tenantName?: string;
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StatsController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Bucket size, in UTC (default hour; at most 1000 buckets). */
+                bucket?: "hour" | "day";
+                /** @description Start of the window, included (ISO 8601 with a zone; default: until − 24 h for bucket=hour, until − 7 days for bucket=day). */
+                since?: string;
+                /** @description Only this subscription's deliveries. */
+                subscriptionId?: string;
+                /** @description End of the window, excluded (default: now). */
+                until?: string;
             };
             header?: never;
             path?: never;
@@ -694,11 +1668,232 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ok */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        buckets: {
+                            abandoned: number;
+                            cancelled: number;
+                            delivered: number;
+                            failed: number;
+                            pending: number;
+                            retrying: number;
+                            /**
+                             * Format: date-time
+                             * @description the bucket's start (UTC)
+                             */
+                            start: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StatsController_failingSubscriptions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Start of the window, included (ISO 8601 with a zone; default: until − 24 h). */
+                since?: string;
+                /** @description End of the window, excluded (default: now). */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description deliveries of the window that ended failed or abandoned */
+                            failed: number;
+                            hook: string;
+                            plugin: string;
+                            subscriptionId: string;
+                            /** @description deliveries of the window */
+                            total: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_list: {
+        parameters: {
+            query?: {
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant’s subscriptions by id, 100 a page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            auth: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /**
+                                 * @description Secrets are never shown.
+                                 * @enum {string}
+                                 */
+                                token: "********";
+                                /** @enum {string} */
+                                type: "token";
+                            } | {
+                                /**
+                                 * @description Secrets are never shown.
+                                 * @enum {string}
+                                 */
+                                password: "********";
+                                /** @enum {string} */
+                                type: "basic";
+                                username: string;
+                            } | {
+                                /**
+                                 * @description Secrets are never shown.
+                                 * @enum {string}
+                                 */
+                                token: "********";
+                                /** @enum {string} */
+                                type: "bearer";
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Why hookbus disabled it (e.g. the endpoint answered 410 Gone). */
+                            disabledReason?: string;
+                            enabled: boolean;
+                            errorEmails: string[];
+                            hook: string;
+                            id: string;
+                            /** @enum {string} */
+                            method: "GET" | "POST" | "PUT" | "PATCH";
+                            plugin: string;
+                            /** @description Deliveries are paced to at most `perSecond`; absent: not paced. */
+                            rateLimit?: {
+                                perSecond: number;
+                            };
+                            /** @description Replaces the plugin’s retry delays; absent: the plugin’s own. */
+                            retryPolicy?: {
+                                delaysSeconds: number[];
+                            };
+                            /** @description The plugin’s settings with its defaults filled in (see GET /v1/plugins). */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                            /** @description Increases with every change; the snapshot on the stream carries the same number. */
+                            version: number;
+                        }[];
+                        /** @description The `cursor` of the next page; absent on the last page. */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -758,11 +1953,103 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The subscription, with its signing secret shown this once. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        auth: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "token";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            password: "********";
+                            /** @enum {string} */
+                            type: "basic";
+                            username: string;
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "bearer";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Why hookbus disabled it (e.g. the endpoint answered 410 Gone). */
+                        disabledReason?: string;
+                        enabled: boolean;
+                        errorEmails: string[];
+                        hook: string;
+                        id: string;
+                        /** @enum {string} */
+                        method: "GET" | "POST" | "PUT" | "PATCH";
+                        plugin: string;
+                        /** @description Deliveries are paced to at most `perSecond`; absent: not paced. */
+                        rateLimit?: {
+                            perSecond: number;
+                        };
+                        /** @description Replaces the plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** @description The plugin’s settings with its defaults filled in (see GET /v1/plugins). */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        /** @description The Standard Webhooks secret (`whsec_…`); shown only in this answer. */
+                        signingSecret: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                        /** @description Increases with every change; the snapshot on the stream carries the same number. */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -777,11 +2064,101 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The subscription, secrets masked. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        auth: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "token";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            password: "********";
+                            /** @enum {string} */
+                            type: "basic";
+                            username: string;
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "bearer";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Why hookbus disabled it (e.g. the endpoint answered 410 Gone). */
+                        disabledReason?: string;
+                        enabled: boolean;
+                        errorEmails: string[];
+                        hook: string;
+                        id: string;
+                        /** @enum {string} */
+                        method: "GET" | "POST" | "PUT" | "PATCH";
+                        plugin: string;
+                        /** @description Deliveries are paced to at most `perSecond`; absent: not paced. */
+                        rateLimit?: {
+                            perSecond: number;
+                        };
+                        /** @description Replaces the plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** @description The plugin’s settings with its defaults filled in (see GET /v1/plugins). */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                        /** @description Increases with every change; the snapshot on the stream carries the same number. */
+                        version: number;
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -796,11 +2173,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -853,11 +2258,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The subscription as changed. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        auth: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "token";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            password: "********";
+                            /** @enum {string} */
+                            type: "basic";
+                            username: string;
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "bearer";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Why hookbus disabled it (e.g. the endpoint answered 410 Gone). */
+                        disabledReason?: string;
+                        enabled: boolean;
+                        errorEmails: string[];
+                        hook: string;
+                        id: string;
+                        /** @enum {string} */
+                        method: "GET" | "POST" | "PUT" | "PATCH";
+                        plugin: string;
+                        /** @description Deliveries are paced to at most `perSecond`; absent: not paced. */
+                        rateLimit?: {
+                            perSecond: number;
+                        };
+                        /** @description Replaces the plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** @description The plugin’s settings with its defaults filled in (see GET /v1/plugins). */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                        /** @description Increases with every change; the snapshot on the stream carries the same number. */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -872,11 +2376,103 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The new signing secret, shown this once; the previous one stays valid for 24 hours. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        auth: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "token";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            password: "********";
+                            /** @enum {string} */
+                            type: "basic";
+                            username: string;
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "bearer";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Why hookbus disabled it (e.g. the endpoint answered 410 Gone). */
+                        disabledReason?: string;
+                        enabled: boolean;
+                        errorEmails: string[];
+                        hook: string;
+                        id: string;
+                        /** @enum {string} */
+                        method: "GET" | "POST" | "PUT" | "PATCH";
+                        plugin: string;
+                        /** @description Deliveries are paced to at most `perSecond`; absent: not paced. */
+                        rateLimit?: {
+                            perSecond: number;
+                        };
+                        /** @description Replaces the plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** @description The plugin’s settings with its defaults filled in (see GET /v1/plugins). */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        /** @description The Standard Webhooks secret (`whsec_…`); shown only in this answer. */
+                        signingSecret: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                        /** @description Increases with every change; the snapshot on the stream carries the same number. */
+                        version: number;
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -891,11 +2487,166 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The sample event is queued; its attempt shows in /v1/deliveries. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        deliveryId: string;
+                        eventId: string;
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SystemController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consumerGroups: {
+                            groupId: string;
+                            topics: {
+                                /** @description messages not yet committed, summed over partitions */
+                                lag: number;
+                                topic: string;
+                            }[];
+                        }[];
+                        /** @description set when Kafka did not answer: consumerGroups and quarantine are then empty */
+                        kafkaError?: string;
+                        quarantine: {
+                            /** @description messages retention still holds */
+                            messages: number;
+                            topic: string;
+                        }[];
+                        services: {
+                            /** @description why it did not answer */
+                            error?: string;
+                            name: string;
+                            /** @description GET <url>/health/ready answered 2xx within 2 s */
+                            ready: boolean;
+                            /** @description the HTTP status it answered */
+                            status?: number;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TenantsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                        }[];
+                        next?: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -914,11 +2665,44 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new tenant. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -933,11 +2717,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The tenant. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -952,11 +2769,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The tenant’s keys, revoked ones included, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was revoked; null while it is valid.
+                             */
+                            revokedAt: string | null;
+                            roles: ("admin" | "setup" | "producer")[];
+                        }[];
+                    };
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -977,11 +2836,55 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new key; `key` is shown only here. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description The API key to send as `Authorization: Bearer <key>`; shown only in this answer. */
+                        key: string;
+                        roles: ("admin" | "setup" | "producer")[];
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -997,11 +2900,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Revoked (or already revoked); ingest-service refuses the key within seconds. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (another tenant's is not shown either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1020,11 +2951,172 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The tenant’s komerce/order-status subscription, its URL replaced. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        auth: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "token";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            password: "********";
+                            /** @enum {string} */
+                            type: "basic";
+                            username: string;
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "bearer";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Why hookbus disabled it (e.g. the endpoint answered 410 Gone). */
+                        disabledReason?: string;
+                        enabled: boolean;
+                        errorEmails: string[];
+                        hook: string;
+                        id: string;
+                        /** @enum {string} */
+                        method: "GET" | "POST" | "PUT" | "PATCH";
+                        plugin: string;
+                        /** @description Deliveries are paced to at most `perSecond`; absent: not paced. */
+                        rateLimit?: {
+                            perSecond: number;
+                        };
+                        /** @description Replaces the plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** @description The plugin’s settings with its defaults filled in (see GET /v1/plugins). */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                        /** @description Increases with every change; the snapshot on the stream carries the same number. */
+                        version: number;
+                    };
+                };
+            };
+            /** @description A new komerce/order-status subscription, with its signing secret shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        auth: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "token";
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            password: "********";
+                            /** @enum {string} */
+                            type: "basic";
+                            username: string;
+                        } | {
+                            /**
+                             * @description Secrets are never shown.
+                             * @enum {string}
+                             */
+                            token: "********";
+                            /** @enum {string} */
+                            type: "bearer";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Why hookbus disabled it (e.g. the endpoint answered 410 Gone). */
+                        disabledReason?: string;
+                        enabled: boolean;
+                        errorEmails: string[];
+                        hook: string;
+                        id: string;
+                        /** @enum {string} */
+                        method: "GET" | "POST" | "PUT" | "PATCH";
+                        plugin: string;
+                        /** @description Deliveries are paced to at most `perSecond`; absent: not paced. */
+                        rateLimit?: {
+                            perSecond: number;
+                        };
+                        /** @description Replaces the plugin’s retry delays; absent: the plugin’s own. */
+                        retryPolicy?: {
+                            delaysSeconds: number[];
+                        };
+                        /** @description The plugin’s settings with its defaults filled in (see GET /v1/plugins). */
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        /** @description The Standard Webhooks secret (`whsec_…`); shown only in this answer. */
+                        signingSecret: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                        /** @description Increases with every change; the snapshot on the stream carries the same number. */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -9,16 +9,16 @@ const SUBJECT_LABELS: Record<string, string> = { 'payment-cancellation': 'Paymen
 const vendorOf = (plugin: string): string => VENDORS[plugin] ?? plugin;
 const subjectLabel = (plugin: string, hook: string): string => SUBJECT_LABELS[hook] ?? (plugin === 'postback' ? 'Subject' : 'Order');
 
-/** What a notification template sees: the record as is, plus the words and routes it needs. */
-export function notificationContext(record: NotificationRecordV1) {
+/** What a notification template sees: the record as is, plus the words and links it needs. */
+export function notificationContext(record: NotificationRecordV1, consoleUrl: string) {
   return {
     ...record,
     vendor: vendorOf(record.plugin),
     hookLabel: record.hook.replace(/[-_.]/g, ' '),
     subjectLabel: subjectLabel(record.plugin, record.hook),
     abandoned: record.type === 'delivery.abandoned',
-    retryRoute: record.deliveryId ? `POST /v1/deliveries/${record.deliveryId}/retry` : undefined,
-    deliveryRoute: record.deliveryId ? `GET /v1/deliveries/${record.deliveryId}` : undefined,
+    // The delivery's page in the console: its request and answer, and the button that sends it again.
+    consoleLink: record.deliveryId ? `${consoleUrl}deliveries/${encodeURIComponent(record.deliveryId)}` : undefined,
     reenableRoute: `PATCH /v1/subscriptions/${record.subscriptionId}`,
   };
 }

@@ -29,6 +29,7 @@ describe('NotificationMails with the shipped templates', () => {
   beforeAll(async () => {
     mails = new NotificationMails(await MailTemplates.load(path.join(__dirname, '..', 'templates')), {
       from: 'hookbus <notify@mail.example.com>',
+      consoleUrl: 'https://hookbus.example.com/console/',
     });
   });
 
@@ -39,7 +40,7 @@ describe('NotificationMails with the shipped templates', () => {
     ['komerce', 'order-status', 'komerce/order-status', /Komerce status update for order 6908/],
     ['secutix', 'order-closed', 'secutix/order-closed', /SecuTix order 6908 was not delivered/],
     ['postback', 'order.completed', 'generic', /Postback order completed for 6908 was not delivered/],
-  ])('%s/%s uses %s and names the subject, endpoint and message in every part', (plugin, hook, template, subjectLine) => {
+  ])('%s/%s uses %s and names the subject, endpoint and message in every part, and links to the delivery in the console', (plugin, hook, template, subjectLine) => {
     const notification = record({ plugin, hook });
     expect(mails.templateFor(notification)).toBe(template);
     const mail = mails.forNotification(notification);
@@ -49,16 +50,32 @@ describe('NotificationMails with the shipped templates', () => {
       expect(part).toContain('6908');
       expect(part).toContain('https://erp.example.com/komet/confirm');
       expect(part).toContain('Order 6908 is unknown');
-      expect(part).toContain('POST /v1/deliveries/dlv_abc/retry');
+      expect(part).toContain('https://hookbus.example.com/console/deliveries/dlv_abc');
+      expect(part).not.toContain('/v1/deliveries');
     }
+    expect(mail.html).toContain('<a href="https://hookbus.example.com/console/deliveries/dlv_abc">');
     expect(mail.to).toEqual(['ops@example.com', 'dev@example.com']);
     expect(mail.from).toBe('hookbus <notify@mail.example.com>');
   });
 
-  it('tells Komet users to fix the external system, then reconfirm the order', () => {
+  it('tells Komet users to fix the external system, then reconfirm the order in the console', () => {
     const { text } = mails.forNotification(record());
     expect(text).toContain('Reply from the endpoint: Order 6908 is unknown');
-    expect(text).toMatch(/1\. Fix the cause in the external system.*\n2\. Then reconfirm the order: POST \/v1\/deliveries\/dlv_abc\/retry/);
+    expect(text).toMatch(/1\. Fix the cause in the external system.*\n2\. Then reconfirm the order: open https:\/\/hookbus\.example\.com\/console\/deliveries\/dlv_abc and click Reconfirm\.\n/);
+  });
+
+  it.each([
+    ['komet', 'order-cancellation', 'click Reconfirm'],
+    ['komerce', 'order-status', 'click Retry'],
+    ['secutix', 'order-closed', 'click Retry'],
+    ['postback', 'order.completed', 'click Retry'],
+  ])('names the console action for %s/%s: %s', (plugin, hook, action) => {
+    expect(mails.forNotification(record({ plugin, hook })).text).toContain(`open https://hookbus.example.com/console/deliveries/dlv_abc and ${action}`);
+  });
+
+  it('tells SecuTix users they can recover every failed order of a period from the Deliveries page', () => {
+    const { text } = mails.forNotification(record({ plugin: 'secutix', hook: 'order-closed' }));
+    expect(text).toContain('recover them from the Deliveries page of the console');
   });
 
   it('without a vendor message, shows the reason and the HTTP status', () => {

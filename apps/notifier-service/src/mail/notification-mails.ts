@@ -6,6 +6,8 @@ import { digestContext, notificationContext } from './mail-context';
 export interface MailSettings {
   /** `From:`, e.g. `hookbus <notifications@example.com>`. */
   readonly from: string;
+  /** The console (ends with `/`): e-mails link to a delivery's page there. */
+  readonly consoleUrl: string;
 }
 
 export const GENERIC_TEMPLATE = 'generic';
@@ -35,7 +37,7 @@ export class NotificationMails {
   }
 
   forNotification(record: NotificationRecordV1): OutgoingMail {
-    const rendered = this.templates.render(this.templateFor(record), notificationContext(record));
+    const rendered = this.templates.render(this.templateFor(record), notificationContext(record, this.settings.consoleUrl));
     return {
       ...rendered,
       from: this.settings.from,

@@ -32,7 +32,7 @@ describe('NotificationHandler', () => {
   const handler = () => new NotificationHandler(ledger as NotificationLedger, mails, sender, settings);
 
   beforeAll(async () => {
-    mails = new NotificationMails(await MailTemplates.load(path.join(__dirname, '..', 'templates')), { from: 'n@hookbus.test' });
+    mails = new NotificationMails(await MailTemplates.load(path.join(__dirname, '..', 'templates')), { from: 'n@hookbus.test', consoleUrl: 'http://localhost:3001/console/' });
   });
   beforeEach(() => {
     sent = [];
