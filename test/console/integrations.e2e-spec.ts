@@ -105,7 +105,7 @@ describe('console: Integrations (Chromium, real platform)', () => {
       expect(secret).toMatch(/^whsec_/);
       await form.getByRole('button', { name: 'Copy signing secret' }).click();
       await form.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+      expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
       expect(await form.getByText('Active', { exact: true }).isVisible()).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
     });

@@ -32,7 +32,7 @@ export async function deliveryServiceSees(platform: ConsolePlatform, id: string,
 /** Presses Tab until `target` has the focus, as a keyboard user gets there. */
 export async function tabTo(page: Page, target: ReturnType<Page['locator']>, maxPresses = 80): Promise<void> {
   for (let presses = 0; presses < maxPresses; presses += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`${maxPresses} presses of Tab did not reach ${target.toString()}`);

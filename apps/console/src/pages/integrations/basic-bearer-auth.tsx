@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Field } from '../../forms/field';
-import type { Auth } from './subscriptions-api';
+import type { Auth, Subscription } from './subscriptions-api';
 
 /** The authentication fields of a form: the type chosen, and what was typed for it. */
 export interface AuthForm {
@@ -10,7 +10,7 @@ export interface AuthForm {
   readonly token: string;
 }
 
-export const authFormOf = (saved: Auth | undefined): AuthForm => ({
+export const authFormOf = (saved: Subscription['auth'] | undefined): AuthForm => ({
   type: saved?.type === 'basic' || saved?.type === 'bearer' ? saved.type : 'none',
   username: saved?.type === 'basic' ? saved.username : '',
   password: '',
@@ -21,7 +21,7 @@ export const authFormOf = (saved: Auth | undefined): AuthForm => ({
  * The auth to send, or none to keep the saved one: secrets come back masked, so a form left with
  * the saved type and user name and no secret typed keeps what is stored.
  */
-export function authToSend(form: AuthForm, saved: Auth | undefined): { auth?: Auth } {
+export function authToSend(form: AuthForm, saved: Subscription['auth'] | undefined): { auth?: Auth } {
   // Komet's authenticationToken, set through the API, is not offered here: "None" leaves it alone.
   if (saved?.type === 'token' && form.type === 'none') return {};
   if (saved && saved.type === form.type) {
@@ -46,7 +46,7 @@ const TYPES: readonly { readonly type: AuthForm['type']; readonly label: string 
 
 interface Props {
   readonly value: AuthForm;
-  readonly saved: Auth | undefined;
+  readonly saved: Subscription['auth'] | undefined;
   readonly onChange: (value: AuthForm) => void;
   readonly at: (field: string) => string | undefined;
 }

@@ -50,7 +50,7 @@ interface FormState {
 const newAuth = ({ token }: FormState): Auth => (token ? { type: 'token', token } : { type: 'none' });
 
 /** A typed token replaces the saved one; an empty field keeps it, unless it is to be removed. */
-function authChange(form: FormState, saved: Auth): { auth?: Auth } {
+function authChange(form: FormState, saved: Subscription['auth']): { auth?: Auth } {
   if (form.token) return { auth: { type: 'token', token: form.token } };
   if (form.removeToken && saved.type === 'token') return { auth: { type: 'none' } };
   return {};

@@ -1,64 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Body, unwrap } from '../../api/client';
+import { type Answer, api, type Body, unwrap } from '../../api/client';
 
-// The shapes DESIGN.md names for these routes ("JSON shapes"); config-service's OpenAPI document
-// does not describe its answers yet, so they are written down here, once.
-
-export type Auth =
-  | { readonly type: 'none' }
-  | { readonly type: 'token'; readonly token: string }
-  | { readonly type: 'basic'; readonly username: string; readonly password: string }
-  | { readonly type: 'bearer'; readonly token: string };
-
-export interface Subscription {
-  readonly id: string;
-  readonly plugin: string;
-  readonly hook: string;
-  readonly url: string;
-  readonly method: string;
-  readonly enabled: boolean;
-  /** Secrets come back masked. */
-  readonly auth: Auth;
-  readonly errorEmails: readonly string[];
-  readonly settings: Readonly<Record<string, unknown>>;
-  readonly status: 'active' | 'disabled';
-  readonly disabledReason?: string;
-  readonly version: number;
-  readonly createdAt: string;
-}
-
-/** A create or rotate answer: the signing secret is in it this once. */
+export type Subscription = Answer<'/v1/subscriptions/{id}', 'get'>;
+/** A create, rotate or registration answer: the signing secret is in it this once. */
 export type WithSecret = Subscription & { readonly signingSecret?: string };
-
-export interface PluginDescription {
-  readonly vendor: string;
-  readonly title: string;
-  readonly hooks: readonly { readonly name: string; readonly eventTypes: readonly string[] }[];
-  readonly methods: readonly string[];
-  readonly defaultMethod: string;
-  readonly authTypes: readonly Auth['type'][];
-  readonly schedule?: { readonly frequencyMinutes: number; readonly batchSize: number };
-  /** JSON Schema of the plugin's settings. */
-  readonly settingsSchema: { readonly properties?: Readonly<Record<string, { readonly enum?: readonly string[]; readonly default?: unknown }>> };
-}
-
-export interface DeliveryAttempt {
-  readonly n: number;
-  readonly response?: { readonly status: number };
-  readonly durationMs: number;
-  readonly error?: string;
-  readonly outcome: string;
-}
-
-export interface Delivery {
-  readonly id: string;
-  readonly status: 'pending' | 'delivered' | 'retrying' | 'failed' | 'abandoned' | 'cancelled';
-  readonly vendorMessage?: string;
-  readonly attempts: readonly DeliveryAttempt[];
-}
-
+export type PluginDescription = Answer<'/v1/plugins', 'get'>['items'][number];
+export type Delivery = Answer<'/v1/deliveries/{id}', 'get'>;
 export type SubscriptionInput = Body<'/v1/subscriptions', 'post'>;
 export type SubscriptionPatch = Body<'/v1/subscriptions/{id}', 'patch'>;
+/** Auth as a request sends it (secrets in plain text); answers mask them. */
+export type Auth = NonNullable<SubscriptionInput['auth']>;
+
+/** The values a setting may take, from the plugin's JSON Schema (`enum`), if it lists them. */
+export function settingChoices(plugin: PluginDescription, setting: string): string[] | undefined {
+  const properties = plugin.settingsSchema['properties'] as Record<string, { enum?: unknown }> | undefined;
+  const choices = properties?.[setting]?.enum;
+  return Array.isArray(choices) && choices.every((choice) => typeof choice === 'string') ? choices : undefined;
+}
 
 const SUBSCRIPTIONS = ['subscriptions'] as const;
 
@@ -66,7 +24,7 @@ const SUBSCRIPTIONS = ['subscriptions'] as const;
 export function usePlugins() {
   return useQuery({
     queryKey: ['plugins'],
-    queryFn: async () => ((await unwrap(api.GET('/v1/plugins'))) as unknown as { items: PluginDescription[] }).items,
+    queryFn: async () => (await unwrap(api.GET('/v1/plugins'))).items,
     staleTime: Infinity,
   });
 }
@@ -82,10 +40,7 @@ export function useSubscriptions() {
       const items: Subscription[] = [];
       let cursor: string | undefined;
       do {
-        const page = (await unwrap(api.GET('/v1/subscriptions', { params: { query: (cursor ? { cursor } : {}) as { cursor: string } } }))) as unknown as {
-          items: Subscription[];
-          next?: string;
-        };
+        const page = await unwrap(api.GET('/v1/subscriptions', { params: { query: { cursor } } }));
         items.push(...page.items);
         cursor = page.next;
       } while (cursor);
@@ -119,25 +74,20 @@ export function subscriptionOf(subscriptions: readonly Subscription[] | undefine
 export const othersOf = (subscriptions: readonly Subscription[] | undefined, plugin: string, hook: string): number =>
   Math.max(0, (subscriptions?.filter((subscription) => subscription.plugin === plugin && subscription.hook === hook).length ?? 0) - 1);
 
-export const createSubscription = async (body: SubscriptionInput): Promise<WithSecret> =>
-  (await unwrap(api.POST('/v1/subscriptions', { body }))) as unknown as WithSecret;
+export const createSubscription = (body: SubscriptionInput): Promise<WithSecret> => unwrap(api.POST('/v1/subscriptions', { body }));
 
-export const patchSubscription = async (id: string, body: SubscriptionPatch): Promise<Subscription> =>
-  (await unwrap(api.PATCH('/v1/subscriptions/{id}', { params: { path: { id } }, body }))) as unknown as Subscription;
+export const patchSubscription = (id: string, body: SubscriptionPatch): Promise<Subscription> =>
+  unwrap(api.PATCH('/v1/subscriptions/{id}', { params: { path: { id } }, body }));
 
 export const deleteSubscription = async (id: string): Promise<void> => {
   await unwrap(api.DELETE('/v1/subscriptions/{id}', { params: { path: { id } } }));
 };
 
-export const rotateSecret = async (id: string): Promise<WithSecret> =>
-  (await unwrap(api.POST('/v1/subscriptions/{id}/rotate-secret', { params: { path: { id } } }))) as unknown as WithSecret;
+export const rotateSecret = (id: string): Promise<WithSecret> => unwrap(api.POST('/v1/subscriptions/{id}/rotate-secret', { params: { path: { id } } }));
 
-export const sendTestEvent = async (id: string): Promise<{ deliveryId: string; eventId: string }> =>
-  (await unwrap(api.POST('/v1/subscriptions/{id}/test', { params: { path: { id } } }))) as unknown as { deliveryId: string; eventId: string };
+export const sendTestEvent = (id: string) => unwrap(api.POST('/v1/subscriptions/{id}/test', { params: { path: { id } } }));
 
 /** Komerce's own registration call: creates the tenant's komerce/order-status subscription or replaces its URL. */
-export const registerKomerceUrl = async (url: string): Promise<WithSecret> =>
-  (await unwrap(api.PUT('/webhook', { body: { url } }))) as unknown as WithSecret;
+export const registerKomerceUrl = (url: string): Promise<WithSecret> => unwrap(api.PUT('/webhook', { body: { url } }));
 
-export const getDelivery = async (id: string): Promise<Delivery> =>
-  (await unwrap(api.GET('/v1/deliveries/{id}', { params: { path: { id } } }))) as unknown as Delivery;
+export const getDelivery = (id: string): Promise<Delivery> => unwrap(api.GET('/v1/deliveries/{id}', { params: { path: { id } } }));

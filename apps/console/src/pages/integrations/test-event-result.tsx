@@ -49,6 +49,11 @@ function describe(delivery: Delivery | null | undefined): string {
     case 'retrying':
     case 'pending':
       return `Test event not delivered yet: ${answer}; hookbus tries again.${message}`;
+    case 'cancelled':
+      // delivery-service learns of a subscription from the stream a moment after it is saved.
+      return last.error === 'subscription deleted'
+        ? 'Test event cancelled: the delivery service has not picked this webhook up yet. Try again in a moment.'
+        : `Test event cancelled: ${answer}.`;
     default:
       return `Test event ${delivery.status}: ${answer}.${message}`;
   }

@@ -1,36 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
-
-// The shapes DESIGN.md names for these routes; config-service's OpenAPI document does not describe
-// its answers yet, so they are written down here, once.
+import { type Answer, api, unwrap } from '../../api/client';
 
 export const SOURCES = ['admin', 'shop', 'funnel'] as const;
 export type Source = (typeof SOURCES)[number];
-
-export interface EventLink {
-  readonly channelId: string;
-  readonly sources: readonly Source[];
-  readonly subscriptionId: string;
-}
-
-export interface NotificationEvent {
-  readonly type: string;
-  readonly enabled: boolean;
-  readonly channels: readonly EventLink[];
-}
-
-export interface Channel {
-  readonly id: string;
-  readonly name: string;
-  readonly url: string;
-}
-
+export type NotificationEvent = Answer<'/v1/notification-events', 'get'>['items'][number];
+export type EventLink = NotificationEvent['channels'][number];
+export type Channel = Answer<'/v1/channels/{id}', 'get'>;
 /** `PUT …/channels/:channelId`: the link, and its postback subscription's signing secret when it was just made. */
-export interface LinkAnswer extends EventLink {
-  readonly type: string;
-  readonly enabled: boolean;
-  readonly signingSecret?: string;
-}
+export type LinkAnswer = Answer<'/v1/notification-events/{type}/channels/{channelId}', 'put'>;
 
 const EVENTS = ['notification-events'] as const;
 const CHANNELS = ['channels'] as const;
@@ -38,7 +15,7 @@ const CHANNELS = ['channels'] as const;
 export function useNotificationEvents() {
   return useQuery({
     queryKey: EVENTS,
-    queryFn: async () => ((await unwrap(api.GET('/v1/notification-events'))) as unknown as { items: NotificationEvent[] }).items,
+    queryFn: async () => (await unwrap(api.GET('/v1/notification-events'))).items,
   });
 }
 
@@ -49,10 +26,7 @@ export function useChannels() {
       const items: Channel[] = [];
       let cursor: string | undefined;
       do {
-        const page = (await unwrap(api.GET('/v1/channels', { params: { query: (cursor ? { cursor } : {}) as { cursor: string } } }))) as unknown as {
-          items: Channel[];
-          next?: string;
-        };
+        const page = await unwrap(api.GET('/v1/channels', { params: { query: { cursor } } }));
         items.push(...page.items);
         cursor = page.next;
       } while (cursor);
@@ -78,20 +52,19 @@ export function useNotificationsChanged() {
 }
 
 export const toggleEvent = async (type: string, enabled: boolean): Promise<NotificationEvent[]> =>
-  ((await unwrap(api.PUT('/v1/notification-events', { body: { [type]: enabled } }))) as unknown as { items: NotificationEvent[] }).items;
+  (await unwrap(api.PUT('/v1/notification-events', { body: { [type]: enabled } }))).items;
 
-export const linkChannel = async (type: string, channelId: string, sources: readonly Source[]): Promise<LinkAnswer> =>
-  (await unwrap(api.PUT('/v1/notification-events/{type}/channels/{channelId}', { params: { path: { type, channelId } }, body: { sources: [...sources] } }))) as unknown as LinkAnswer;
+export const linkChannel = (type: string, channelId: string, sources: readonly Source[]): Promise<LinkAnswer> =>
+  unwrap(api.PUT('/v1/notification-events/{type}/channels/{channelId}', { params: { path: { type, channelId } }, body: { sources: [...sources] } }));
 
 export const unlinkChannel = async (type: string, channelId: string): Promise<void> => {
   await unwrap(api.DELETE('/v1/notification-events/{type}/channels/{channelId}', { params: { path: { type, channelId } } }));
 };
 
-export const createChannel = async (body: { name: string; url: string }): Promise<Channel> =>
-  (await unwrap(api.POST('/v1/channels', { body }))) as unknown as Channel;
+export const createChannel = (body: { name: string; url: string }): Promise<Channel> => unwrap(api.POST('/v1/channels', { body }));
 
-export const patchChannel = async (id: string, body: { name: string; url: string }): Promise<Channel> =>
-  (await unwrap(api.PATCH('/v1/channels/{id}', { params: { path: { id } }, body }))) as unknown as Channel;
+export const patchChannel = (id: string, body: { name: string; url: string }): Promise<Channel> =>
+  unwrap(api.PATCH('/v1/channels/{id}', { params: { path: { id } }, body }));
 
 export const deleteChannel = async (id: string): Promise<void> => {
   await unwrap(api.DELETE('/v1/channels/{id}', { params: { path: { id } } }));
