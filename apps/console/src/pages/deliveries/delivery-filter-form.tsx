@@ -40,7 +40,7 @@ export function DeliveryFilterForm({ filter, subscriptions, issueFor, onApply }:
   // A subscription named by the URL but since deleted still shows as chosen.
   const known = !draft.subscriptionId || subscriptions.some(({ id }) => id === draft.subscriptionId);
   return (
-    <form aria-label="Filter deliveries" onSubmit={submit}>
+    <form aria-label="Filter deliveries" className="filters" onSubmit={submit}>
       <div className="grid">
         <div>
           <SelectField label="Status" value={draft.status} onChange={set('status')} error={issueFor('status')}>
