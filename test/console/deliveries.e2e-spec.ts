@@ -3,10 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { deliveryId } from '@hookbus/contracts';
 import { pollUntil } from '@hookbus/testing';
 import { launchChromium, openConsole, screenshot, seriousViolations, signIn } from '../support/console-browser';
-import { tabTo } from '../support/console-keyboard';
 import { ConsolePlatform } from '../support/console-platform';
-import { ApiClient } from '../support/config-service';
-import { OPERATOR_TOKEN } from '../support/service-process';
+import { tabTo, tenantKey } from '../support/console-tenant';
 
 // A platform of four processes and a browser, started once for the file.
 jest.setTimeout(90_000);
@@ -29,8 +27,7 @@ describe('console: the delivery log, a delivery, Reconfirm/Retry and recover (Ch
 
   beforeAll(async () => {
     [platform, browser] = await Promise.all([ConsolePlatform.start('console-deliveries'), launchChromium()]);
-    const key = await new ApiClient(platform.configUrl, OPERATOR_TOKEN).post(`/v1/tenants/${platform.harness.tenantId}/api-keys`, { roles: ['admin'] });
-    adminKey = key.body.key;
+    adminKey = await tenantKey(platform);
   });
   afterEach(() => platform.harness.unsubscribeAll());
   afterAll(async () => {
@@ -92,7 +89,7 @@ describe('console: the delivery log, a delivery, Reconfirm/Retry and recover (Ch
 
     // The ERP is fixed; the salesperson reconfirms the order, with the keyboard alone.
     receiver.answer(ACCEPTED);
-    await tabTo(page, 'Reconfirm');
+    await tabTo(page, page.getByRole('button', { name: 'Reconfirm' }));
     await page.keyboard.press('Enter');
     await summary.getByRole('row', { name: 'Status delivered' }).waitFor();
     await page.getByRole('article', { name: 'Attempt 2: delivered' }).waitFor();
@@ -132,9 +129,9 @@ describe('console: the delivery log, a delivery, Reconfirm/Retry and recover (Ch
     await page.getByRole('heading', { name: 'All deliveries' }).waitFor();
 
     // Status and subject, by keyboard alone: the select takes the typed word, Enter submits.
-    await tabTo(page, 'Status');
+    await tabTo(page, page.getByRole('form', { name: 'Filter deliveries' }).getByLabel('Status'));
     await page.keyboard.type('failed');
-    await tabTo(page, 'Subject');
+    await tabTo(page, page.getByRole('form', { name: 'Filter deliveries' }).getByLabel('Subject'));
     await page.keyboard.type(subjects[0]);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('status') === 'failed' && url.searchParams.get('subject') === subjects[0]);

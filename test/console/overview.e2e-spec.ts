@@ -2,10 +2,8 @@ import type { Browser, Locator } from 'playwright-core';
 import { deliveryId } from '@hookbus/contracts';
 import { pollUntil } from '@hookbus/testing';
 import { launchChromium, openConsole, screenshot, seriousViolations, signIn } from '../support/console-browser';
-import { tabTo } from '../support/console-keyboard';
 import { ConsolePlatform } from '../support/console-platform';
-import { ApiClient } from '../support/config-service';
-import { OPERATOR_TOKEN } from '../support/service-process';
+import { tabTo, tenantKey } from '../support/console-tenant';
 
 jest.setTimeout(90_000);
 
@@ -41,8 +39,7 @@ describe('console: Overview charts and the subscriptions failing most (Chromium,
 
   beforeAll(async () => {
     [platform, browser] = await Promise.all([ConsolePlatform.start('console-overview'), launchChromium()]);
-    const key = await new ApiClient(platform.configUrl, OPERATOR_TOKEN).post(`/v1/tenants/${platform.harness.tenantId}/api-keys`, { roles: ['admin'] });
-    adminKey = key.body.key;
+    adminKey = await tenantKey(platform);
 
     // Orders: 3 delivered, 2 refused by the ERP; declines: 1 refused. All final at once (no retry).
     const { receiver } = platform.harness;
@@ -96,7 +93,7 @@ describe('console: Overview charts and the subscriptions failing most (Chromium,
     await screenshot(page, 'overview');
 
     // One subscription, chosen with the keyboard: the select takes the typed word.
-    await tabTo(page, 'Subscription');
+    await tabTo(page, page.getByLabel('Subscription', { exact: true }));
     await page.keyboard.type('komet');
     await page.waitForURL((url) => url.searchParams.get('subscriptionId') === orders.id);
     const ordersHourly = page.getByRole('article', { name: `Deliveries per hour, last 24 hours — komet order-confirmation → ${ordersUrl}` });

@@ -3,12 +3,16 @@ import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { issuesOf } from '../api/problem';
 import { FormError } from '../forms/field';
+import { FormProblem } from '../forms/form-problem';
 import { deliveryKeys, fetchDeliveries } from './deliveries/deliveries-api';
 import { filterFromParams, paramsFromFilter } from './deliveries/delivery-filter';
 import { DeliveryFilterForm } from './deliveries/delivery-filter-form';
 import { DeliveryTable } from './deliveries/delivery-table';
 import { RecoverCard } from './deliveries/recover-card';
 import { useSubscriptions } from './deliveries/use-subscriptions';
+
+// The fields the filter form shows the server's messages beside.
+const FILTER_FIELDS = ['status', 'subscriptionId', 'subject', 'eventId', 'since', 'until'];
 
 /** The delivery log: filters in the URL, newest first, a page at a time; and bulk recover. */
 export function DeliveriesPage() {
@@ -25,7 +29,6 @@ export function DeliveriesPage() {
   const resultsId = useId();
   const deliveries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const issueFor = issuesOf(log.error);
-  const filterIssue = ['status', 'subscriptionId', 'subject', 'eventId', 'since', 'until'].some((field) => issueFor(field));
   // The form remounts when the URL changes (Clear, back, a link), so it always shows the URL's filter.
   const formKey = paramsFromFilter(filter).toString();
   return (
@@ -35,7 +38,7 @@ export function DeliveriesPage() {
       <FormError error={subscriptions.error} />
       <section aria-labelledby={resultsId} aria-busy={log.isPending}>
         <h2 id={resultsId}>{formKey ? 'Matching deliveries' : 'All deliveries'}</h2>
-        <FormError error={log.error && !filterIssue ? log.error : undefined} />
+        <FormProblem error={log.error} fields={FILTER_FIELDS} />
         {log.isSuccess && deliveries.length === 0 && <p>No delivery matches.</p>}
         {deliveries.length > 0 && <DeliveryTable deliveries={deliveries} subscriptions={byId} />}
         {log.hasNextPage && (

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { ControlField } from '../forms/control-field';
 import { FormError } from '../forms/field';
-import { SelectField } from './deliveries/select-field';
+import { SubscriptionOptions } from './deliveries/subscription-options';
 import { subscriptionLabel, useSubscriptions } from './deliveries/use-subscriptions';
 import { DeliveriesChart } from './overview/deliveries-chart';
 import { FailingSubscriptions } from './overview/failing-subscriptions';
@@ -31,19 +32,15 @@ export function OverviewPage() {
     <>
       <h1>Overview</h1>
       <form aria-label="Show deliveries of" onSubmit={(event) => event.preventDefault()}>
-        <SelectField
-          label="Subscription"
-          value={subscriptionId ?? ''}
-          onChange={(event) => setParams(event.target.value ? { subscriptionId: event.target.value } : {})}
-        >
-          <option value="">All subscriptions</option>
-          {subscriptionId && !chosen && <option value={subscriptionId}>{subscriptionId}</option>}
-          {(subscriptions.data ?? []).map((subscription) => (
-            <option key={subscription.id} value={subscription.id}>
-              {subscriptionLabel(subscription)}
-            </option>
-          ))}
-        </SelectField>
+        <ControlField label="Subscription">
+          {(control) => (
+            <select {...control} value={subscriptionId ?? ''} onChange={(event) => setParams(event.target.value ? { subscriptionId: event.target.value } : {})}>
+              <option value="">All subscriptions</option>
+              {subscriptionId && !chosen && <option value={subscriptionId}>{subscriptionId}</option>}
+              <SubscriptionOptions subscriptions={subscriptions.data ?? []} />
+            </select>
+          )}
+        </ControlField>
       </form>
       <FormError error={subscriptions.error ?? hourly.error ?? daily.error} />
       <section aria-busy={hourly.isPending} aria-label="Last 24 hours">

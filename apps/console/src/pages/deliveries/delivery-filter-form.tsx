@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { ControlField } from '../../forms/control-field';
 import { Field } from '../../forms/field';
 import type { DeliveryFilter } from './delivery-filter';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery-statuses';
 import { fromLocalInput, toLocalInput } from './local-time';
-import { SelectField } from './select-field';
-import { subscriptionLabel, type SubscriptionView } from './use-subscriptions';
+import { SubscriptionOptions } from './subscription-options';
+import type { SubscriptionView } from './use-subscriptions';
 
 interface DeliveryFilterFormProps {
   readonly filter: DeliveryFilter;
@@ -43,25 +44,29 @@ export function DeliveryFilterForm({ filter, subscriptions, issueFor, onApply }:
     <form aria-label="Filter deliveries" className="filters" onSubmit={submit}>
       <div className="grid">
         <div>
-          <SelectField label="Status" value={draft.status} onChange={set('status')} error={issueFor('status')}>
-            <option value="">Any status</option>
-            {DELIVERY_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </SelectField>
+          <ControlField label="Status" error={issueFor('status')}>
+            {(control) => (
+              <select {...control} value={draft.status} onChange={set('status')}>
+                <option value="">Any status</option>
+                {DELIVERY_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {status}
+                  </option>
+                ))}
+              </select>
+            )}
+          </ControlField>
         </div>
         <div>
-          <SelectField label="Subscription" value={draft.subscriptionId} onChange={set('subscriptionId')} error={issueFor('subscriptionId')}>
-            <option value="">All subscriptions</option>
-            {!known && <option value={draft.subscriptionId}>{draft.subscriptionId}</option>}
-            {subscriptions.map((subscription) => (
-              <option key={subscription.id} value={subscription.id}>
-                {subscriptionLabel(subscription)}
-              </option>
-            ))}
-          </SelectField>
+          <ControlField label="Subscription" error={issueFor('subscriptionId')}>
+            {(control) => (
+              <select {...control} value={draft.subscriptionId} onChange={set('subscriptionId')}>
+                <option value="">All subscriptions</option>
+                {!known && <option value={draft.subscriptionId}>{draft.subscriptionId}</option>}
+                <SubscriptionOptions subscriptions={subscriptions} />
+              </select>
+            )}
+          </ControlField>
         </div>
       </div>
       <div className="grid">

@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { issuesOf } from '../../api/problem';
-import { Field, FormError } from '../../forms/field';
-import { ConfirmDialog } from './confirm-dialog';
+import { ControlField } from '../../forms/control-field';
+import { Field } from '../../forms/field';
+import { FormProblem } from '../../forms/form-problem';
+import { ConfirmModal } from '../../forms/modal';
 import { deliveryKeys, recoverDeliveries, type RecoverWindow } from './deliveries-api';
 import type { DeliveryFilter } from './delivery-filter';
 import { formatInstant, fromLocalInput, toLocalInput } from './local-time';
-import { SelectField } from './select-field';
+import { SubscriptionOptions } from './subscription-options';
 import { subscriptionLabel, type SubscriptionView } from './use-subscriptions';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -35,6 +37,7 @@ export function RecoverCard({ filter, subscriptions }: RecoverCardProps) {
   const [asking, setAsking] = useState<RecoverWindow | undefined>();
   const recover = useMutation({
     mutationFn: recoverDeliveries,
+    // Awaited: the log shows the recovered deliveries under way by the time the count appears.
     onSettled: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
   });
   const set = (key: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
@@ -49,11 +52,12 @@ export function RecoverCard({ filter, subscriptions }: RecoverCardProps) {
     });
   };
   const chosen = subscriptions.find(({ id }) => id === asking?.subscriptionId);
-  const fieldIssue = ['since', 'until', 'subscriptionId'].some((field) => issueFor(field));
   return (
     <article aria-labelledby={headingId}>
       <h2 id={headingId}>Recover failed deliveries</h2>
-      <p>Once a receiver is fixed, send every delivery that failed in a time window again, with the same <code>webhook-id</code>.</p>
+      <p>
+        Once a receiver is fixed, send every delivery that failed in a time window again, with the same <code>webhook-id</code>.
+      </p>
       <form onSubmit={submit}>
         <div className="grid">
           <div>
@@ -63,21 +67,21 @@ export function RecoverCard({ filter, subscriptions }: RecoverCardProps) {
             <Field label="Until" type="datetime-local" required value={draft.until} onChange={set('until')} error={issueFor('until')} hint="First attempt before, your local time." />
           </div>
           <div>
-            <SelectField label="Subscription" value={draft.subscriptionId} onChange={set('subscriptionId')} error={issueFor('subscriptionId')}>
-              <option value="">All subscriptions</option>
-              {subscriptions.map((subscription) => (
-                <option key={subscription.id} value={subscription.id}>
-                  {subscriptionLabel(subscription)}
-                </option>
-              ))}
-            </SelectField>
+            <ControlField label="Subscription" error={issueFor('subscriptionId')}>
+              {(control) => (
+                <select {...control} value={draft.subscriptionId} onChange={set('subscriptionId')}>
+                  <option value="">All subscriptions</option>
+                  <SubscriptionOptions subscriptions={subscriptions} />
+                </select>
+              )}
+            </ControlField>
           </div>
         </div>
+        <FormProblem error={recover.error} fields={['since', 'until', 'subscriptionId']} />
         <button type="submit" aria-busy={recover.isPending} disabled={recover.isPending}>
           Recover…
         </button>
       </form>
-      <FormError error={recover.error && !fieldIssue ? recover.error : undefined} />
       <div role="status">
         {recover.data && (
           <>
@@ -97,23 +101,21 @@ export function RecoverCard({ filter, subscriptions }: RecoverCardProps) {
         )}
       </div>
       {asking && (
-        <ConfirmDialog
+        <ConfirmModal
           title="Recover failed deliveries?"
           confirm="Recover"
+          busy={recover.isPending}
           onClose={() => setAsking(undefined)}
-          onConfirm={() => {
-            recover.mutate(asking);
-            setAsking(undefined);
-          }}
+          onConfirm={() => recover.mutate(asking, { onSettled: () => setAsking(undefined) })}
         >
           <p>
             Every failed delivery {chosen ? <>of {subscriptionLabel(chosen)} </> : 'of every subscription '}
-            whose first attempt was from {safeFormat(asking.since)} until {safeFormat(asking.until)} is sent again.
+            whose first attempt was from {readable(asking.since)} until {readable(asking.until)} is sent again.
           </p>
-        </ConfirmDialog>
+        </ConfirmModal>
       )}
     </article>
   );
 }
 
-const safeFormat = (iso: string) => (Number.isNaN(new Date(iso).getTime()) ? iso : formatInstant(iso));
+const readable = (iso: string) => (Number.isNaN(new Date(iso).getTime()) ? iso : formatInstant(iso));
