@@ -5,13 +5,13 @@ import { FormError } from '../forms/field';
 import { AttemptCard } from './deliveries/attempt-card';
 import { type DeliveryDetail, deliveryKeys, fetchDelivery } from './deliveries/deliveries-api';
 import { deliveriesLink } from './deliveries/delivery-filter';
-import { isFinal } from './deliveries/delivery-statuses';
 import { Instant } from './deliveries/instant';
 import { RetryAction } from './deliveries/retry-action';
 import { subscriptionLabel, useSubscriptions } from './deliveries/use-subscriptions';
 
-// While a delivery is under way (after Reconfirm, or retrying soon), its page follows it.
-const FOLLOW_MS = 1_000;
+// While a delivery is under way its page follows it: closely once sent (pending, e.g. after
+// Reconfirm), loosely while it waits for its next attempt (retrying, possibly for hours).
+const followEvery = (status: string): number | false => (status === 'pending' ? 1_000 : status === 'retrying' ? 10_000 : false);
 
 /** `/deliveries/:id`, where error e-mails link: what happened to one event at one subscription, and Reconfirm/Retry. */
 export function DeliveryPage() {
@@ -19,7 +19,7 @@ export function DeliveryPage() {
   const delivery = useQuery({
     queryKey: deliveryKeys.one(id),
     queryFn: () => fetchDelivery(id),
-    refetchInterval: (query) => (query.state.data && !isFinal(query.state.data.status) ? FOLLOW_MS : false),
+    refetchInterval: (query) => (query.state.data ? followEvery(query.state.data.status) : false),
   });
   return (
     <>

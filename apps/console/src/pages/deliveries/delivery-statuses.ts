@@ -1,6 +1,5 @@
-/** DESIGN's delivery states, in the order a delivery goes through them (as config-service names them). */
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'retrying', 'failed', 'abandoned', 'cancelled'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+import type { DeliverySummary } from './deliveries-api';
 
-/** States after which nothing more happens on its own. */
-export const isFinal = (status: string): boolean => status !== 'pending' && status !== 'retrying';
+/** DESIGN's delivery states, in the order a delivery goes through them (checked against the API's). */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'retrying', 'failed', 'abandoned', 'cancelled'] as const satisfies readonly DeliverySummary['status'][];
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
