@@ -34,6 +34,7 @@ describe('console: signing in (Chromium, real config-service)', () => {
     const { key } = await newTenant(config, ['admin']);
     const { context, page } = await openConsole(browser, config.url);
     await page.goto('/console/sign-in');
+    await page.getByLabel('API key or operator token').waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.type(key);
     await page.keyboard.press('Enter');

@@ -200,6 +200,8 @@ describe.each(testDatabases())('config-service delivery log on $label (real brok
     const delivery = await json<DeliveryView>(`/v1/deliveries/${idOf(deliveries.rejected)}`, keyA);
 
     expect(delivery).toMatchObject({ status: 'failed', attemptCount: 2, vendorMessage: 'order unknown' });
+    // These records name no subscription of the tenant, so a manual retry would be refused.
+    expect((delivery as DeliveryView & { retry: unknown }).retry).toEqual({ allowed: false, reason: 'its subscription was deleted' });
     expect(delivery.attempts?.map(({ n, outcome }) => [n, outcome])).toEqual([[1, 'retrying'], [2, 'failed']]);
   });
 
@@ -213,6 +215,21 @@ describe.each(testDatabases())('config-service delivery log on $label (real brok
     expect(await eventIds('status=delivered')).toEqual([deliveries.other.eventId, deliveries.retried.eventId]);
     expect(await eventIds('status=delivered&subscriptionId=sub_a_two')).toEqual([deliveries.other.eventId]);
     expect(await eventIds('status=abandoned')).toEqual([]);
+  });
+
+  it('filters by a window of first attempts, [since, until), either end open', async () => {
+    const eventIds = async (query: string) =>
+      (await json<Page>(`/v1/deliveries?${query}`, keyA)).items.map((item) => item.eventId);
+    // First attempts at T0 + minute:01 (see attemptRecord); `rejected`'s attempt 1 arrived last and still counts.
+    const at = (minute: number, second = 0) => encodeURIComponent(new Date(T0 + minute * 60_000 + second * 1_000).toISOString());
+
+    expect(await eventIds(`since=${at(2)}&until=${at(3)}`)).toEqual([deliveries.rejected.eventId]);
+    expect(await eventIds(`since=${at(2, 1)}&until=${at(3, 1)}`)).toEqual([deliveries.rejected.eventId]);
+    expect(await eventIds(`since=${at(2)}`)).toEqual([deliveries.other.eventId, deliveries.rejected.eventId]);
+    expect(await eventIds(`until=${at(2)}&subscriptionId=sub_a_one`)).toEqual([deliveries.retried.eventId]);
+    const backwards = await call(`/v1/deliveries?since=${at(3)}&until=${at(2)}`, keyA);
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'until' })]);
   });
 
   it('refuses an unknown status with a problem naming the field', async () => {

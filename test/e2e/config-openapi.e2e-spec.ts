@@ -77,6 +77,8 @@ describe.each(testDatabases())('config-service on $label: its OpenAPI document i
       eventId: expect.objectContaining({ required: false }),
       subject: expect.objectContaining({ required: false }),
       status: expect.objectContaining({ required: false, schema: { type: 'string', enum: ['pending', 'delivered', 'retrying', 'failed', 'abandoned', 'cancelled'] } }),
+      since: expect.objectContaining({ required: false, schema: { type: 'string', format: 'date-time' } }),
+      until: expect.objectContaining({ required: false, schema: { type: 'string', format: 'date-time' } }),
       cursor: expect.objectContaining({ required: false }),
       limit: expect.objectContaining({ required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } }),
     });

@@ -32,6 +32,7 @@ describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a fa
     const sub = await harness.subscribe({ plugin: 'komet', hook: 'order-confirmation', url: `${harness.receiver.url}/reconfirm` });
     const failed = await failedDelivery(sub.id, 'order.confirmed', { companyId: 6316, orderId: 6908 });
     expect(failed.vendorMessage).toBe('Customer 42 is blocked in the ERP');
+    expect(failed.retry).toEqual({ allowed: true });
 
     harness.receiver.answer(ACCEPTED);
     const retried = await harness.client.post(`/v1/deliveries/${failed.id}/retry`);
@@ -57,6 +58,7 @@ describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a fa
     const again = await harness.client.post(`/v1/deliveries/${failed.id}/retry`);
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain('it was delivered');
+    expect((await harness.client.get(`/v1/deliveries/${failed.id}`)).body.retry).toEqual({ allowed: false, reason: 'it was delivered' });
   });
 
   it('postback: manual retry only for order.completed, transaction.approved, transaction.declined and refund.applied; others 409 with the reason', async () => {
@@ -66,6 +68,9 @@ describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a fa
     const declined = await failedDelivery(allowed.id, 'transaction.declined', { transactionId: 't-1' });
     const contact = await failedDelivery(refused.id, 'contact.created', { contactId: 'c-1' });
 
+    // The delivery says so before anyone tries, by the same rule.
+    expect(contact.retry).toEqual({ allowed: false, reason: 'postback allows manual retry only for order.completed, transaction.approved, transaction.declined, refund.applied, not contact.created' });
+    expect(declined.retry).toEqual({ allowed: true });
     const no = await harness.client.post(`/v1/deliveries/${contact.id}/retry`);
     expect(no.status).toBe(409);
     expect(no.contentType).toContain('application/problem+json');
@@ -86,6 +91,7 @@ describe.each(['sqlite', 'postgresql'] as const)('manual retry and recover: a fa
     const refused = await harness.client.post(`/v1/deliveries/${failed.id}/retry`);
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('its subscription is disabled; enable it first');
+    expect((await harness.client.get(`/v1/deliveries/${failed.id}`)).body.retry).toEqual({ allowed: false, reason: 'its subscription is disabled; enable it first' });
     expect((await harness.client.post('/v1/deliveries/dlv_nope/retry')).status).toBe(404);
   });
 

@@ -46,12 +46,13 @@ export class DeliveriesController {
     return { items: items.map(toDeliverySummary), next };
   }
 
-  @ApiJsonResponse(HttpStatus.OK, deliveryDetailView, 'The delivery with every attempt, its request and response.')
+  /** The delivery with its attempts, and whether `POST :id/retry` would take it now (`retry.reason` when not). */
+  @ApiJsonResponse(HttpStatus.OK, deliveryDetailView, 'The delivery with every attempt, its request and response, and whether a manual retry would be taken now.')
   @ApiProblemResponses(404)
   @Get(':id')
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<z.output<typeof deliveryDetailView>> {
     const { delivery, attempts } = await this.deliveries.get(tenantOf(principal), id);
-    return toDeliveryDetail(delivery, attempts);
+    return toDeliveryDetail(delivery, attempts, await this.retrier.permission(delivery));
   }
 
   /** Sends a failed (or stuck retrying) delivery again as its next attempt (202: queued; the log shows the outcome). */

@@ -15,7 +15,19 @@ describe('listDeliveriesQuery', () => {
   });
 
   it('treats an empty parameter as no filter', () => {
-    expect(validate(listDeliveriesQuery, { subject: '', status: '' })).toEqual({ ok: true, value: {} });
+    expect(validate(listDeliveriesQuery, { subject: '', status: '', since: '', until: '' })).toEqual({ ok: true, value: {} });
+  });
+
+  it('reads a window of first attempts, either end open', () => {
+    expect(validate(listDeliveriesQuery, { since: '2025-06-01T12:00:00Z', until: '2025-06-01T14:00:00+02:00' })).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ field: 'until', message: 'must be after `since`' })],
+    });
+    expect(validate(listDeliveriesQuery, { since: '2025-06-01T12:00:00Z', until: '2025-06-01T12:00:01Z' })).toEqual({
+      ok: true,
+      value: { since: new Date('2025-06-01T12:00:00Z'), until: new Date('2025-06-01T12:00:01Z') },
+    });
+    expect(validate(listDeliveriesQuery, { until: '2025-06-01T12:00:00Z' })).toEqual({ ok: true, value: { until: new Date('2025-06-01T12:00:00Z') } });
   });
 
   it.each([
@@ -23,6 +35,8 @@ describe('listDeliveriesQuery', () => {
     ['cursor', { cursor: 'not-a-cursor' }],
     ['limit', { limit: '0' }],
     ['limit', { limit: '101' }],
+    ['since', { since: 'yesterday' }],
+    ['until', { until: '2025-06-01' }],
   ])('names %s when it is invalid', (field, query) => {
     const result = validate(listDeliveriesQuery, query);
     expect(result.ok).toBe(false);

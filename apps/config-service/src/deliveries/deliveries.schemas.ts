@@ -9,12 +9,21 @@ export const MAX_PAGE_SIZE = 100;
 const optional = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-/** `GET /v1/deliveries` query: filters, `cursor` (the previous page's `next`) and `limit`. */
+const instant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2025-06-01T00:00:00Z' })
+  .transform((value) => new Date(value));
+
+/**
+ * `GET /v1/deliveries` query: filters, a window of first attempts `[since, until)` (the window
+ * recover takes), `cursor` (the previous page's `next`) and `limit`.
+ */
 export const listDeliveriesQuery = z.object({
   subscriptionId: optional(z.string().max(64)).describe('Only the deliveries to this subscription.'),
   eventId: optional(z.string().max(256)).describe('Only the deliveries of this event.'),
   subject: optional(z.string().max(256)).describe('Only the deliveries of events about this subject (order, payment or contact id).'),
   status: optional(z.enum(DELIVERY_STATUSES)).describe('Only the deliveries in this state.'),
+  since: optional(instant).describe('Only the deliveries whose first attempt was at or after this instant.'),
+  until: optional(instant).describe('Only the deliveries whose first attempt was before this instant.'),
   cursor: optional(
     z.string().transform((value, context) => {
       const cursor = decodeCursor(value);
@@ -29,15 +38,15 @@ export const listDeliveriesQuery = z.object({
       .transform(Number)
       .pipe(z.int().min(1, 'must be at least 1').max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)),
   ).describe(`Deliveries a page (default ${MAX_PAGE_SIZE}).`),
-});
+}).refine(({ since, until }) => !since || !until || since < until, { path: ['until'], message: 'must be after `since`' });
 
 export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
 
 /** `POST /v1/deliveries/recover` body: the window of first attempts, `[since, until)`. */
 export const recoverWindow = z
   .strictObject({
-    since: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
-    until: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    since: instant,
+    until: instant,
     subscriptionId: z.string().min(1).max(64).optional(),
   })
   .refine(({ since, until }) => since < until, { path: ['until'], message: 'must be after `since`' });
@@ -85,6 +94,14 @@ export const attemptView = z.strictObject({
   vendorMessage: z.string().optional(),
 });
 
-export const deliveryDetailView = deliverySummaryView.extend({ attempts: z.array(attemptView) });
+/** Whether `POST /v1/deliveries/:id/retry` would take the delivery now, by the same rule, and if not why. */
+export const retryPermissionView = z
+  .discriminatedUnion('allowed', [
+    z.strictObject({ allowed: z.literal(true) }),
+    z.strictObject({ allowed: z.literal(false), reason: z.string().describe('Why not, e.g. `postback allows manual retry only for …`.') }),
+  ])
+  .describe('Whether a manual retry (Reconfirm) would be taken now; `reason` when not.');
+
+export const deliveryDetailView = deliverySummaryView.extend({ attempts: z.array(attemptView), retry: retryPermissionView });
 
 export const deliveryPage = pageOf(deliverySummaryView).describe('Newest first.');

@@ -13,13 +13,14 @@ export class DeliveriesService {
 
   /** Newest first (`createdAt`, then `id`, both descending), keyset-paginated. */
   async list(tenantId: string, query: ListDeliveriesQuery): Promise<{ items: Delivery[]; next?: string }> {
-    const { subscriptionId, eventId, subject, status, cursor, limit = MAX_PAGE_SIZE } = query;
+    const { subscriptionId, eventId, subject, status, since, until, cursor, limit = MAX_PAGE_SIZE } = query;
     const where: FilterQuery<Delivery> = {
       tenantId,
       ...(subscriptionId ? { subscriptionId } : {}),
       ...(eventId ? { eventId } : {}),
       ...(subject ? { subject } : {}),
       ...(status ? { status } : {}),
+      ...(since || until ? { createdAt: { ...(since ? { $gte: since } : {}), ...(until ? { $lt: until } : {}) } } : {}),
       ...(cursor
         ? { $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }] }
         : {}),

@@ -2,15 +2,19 @@ import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { type RetryRecordV1, Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
+import type { z } from 'zod';
 import { ProblemException } from '@hookbus/platform';
 import { PLUGIN_CATALOG, type PluginCatalog } from '../subscriptions/config-tokens';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { notFound } from '../tenants/tenants.service';
-import type { RecoverWindow } from './deliveries.schemas';
+import type { RecoverWindow, retryPermissionView } from './deliveries.schemas';
 import { Delivery } from './delivery.entity';
 import { retryableStateFilter, stateRefusal } from './retryable-state';
 
 const RECOVER_PAGE = 500;
+
+/** Whether a manual retry of a delivery would be taken now, and if not why: what the console shows. */
+export type RetryPermission = z.output<typeof retryPermissionView>;
 
 export interface RecoverResult {
   readonly retried: number;
@@ -40,6 +44,13 @@ export class DeliveryRetrier {
     if (refusal) throw new ProblemException(HttpStatus.CONFLICT, 'Conflict', `Delivery ${id} cannot be retried: ${refusal}.`);
     const [record] = await this.send([delivery]);
     return { deliveryId: record.deliveryId, attempt: record.attempt };
+  }
+
+  /** What `retry` would decide about the delivery now, by the same rule, without sending anything. */
+  async permission(delivery: Delivery): Promise<RetryPermission> {
+    const subscriptions = await this.liveSubscriptions([delivery]);
+    const reason = this.refusal(delivery, subscriptions.get(delivery.subscriptionId), new Date());
+    return reason ? { allowed: false, reason } : { allowed: true };
   }
 
   /** Retries every delivery of the window (by first attempt) that may be retried. */

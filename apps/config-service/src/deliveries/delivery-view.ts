@@ -44,7 +44,13 @@ export function toAttemptView(attempt: DeliveryAttempt): z.output<typeof attempt
   };
 }
 
-export const toDeliveryDetail = (delivery: Delivery, attempts: readonly DeliveryAttempt[]): z.output<typeof deliveryDetailView> => ({
+/** The delivery page's answer: the summary, every attempt, and whether a manual retry would be taken now. */
+export const toDeliveryDetail = (
+  delivery: Delivery,
+  attempts: readonly DeliveryAttempt[],
+  retry: z.output<typeof deliveryDetailView>['retry'],
+): z.output<typeof deliveryDetailView> => ({
   ...toDeliverySummary(delivery),
   attempts: attempts.map(toAttemptView),
+  retry,
 });

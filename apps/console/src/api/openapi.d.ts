@@ -846,12 +846,16 @@ export interface operations {
                 eventId?: string;
                 /** @description Deliveries a page (default 100). */
                 limit?: number;
+                /** @description Only the deliveries whose first attempt was at or after this instant. */
+                since?: string;
                 /** @description Only the deliveries in this state. */
                 status?: "pending" | "delivered" | "retrying" | "failed" | "abandoned" | "cancelled";
                 /** @description Only the deliveries of events about this subject (order, payment or contact id). */
                 subject?: string;
                 /** @description Only the deliveries to this subscription. */
                 subscriptionId?: string;
+                /** @description Only the deliveries whose first attempt was before this instant. */
+                until?: string;
             };
             header?: never;
             path?: never;
@@ -940,7 +944,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The delivery with every attempt, its request and response. */
+            /** @description The delivery with every attempt, its request and response, and whether a manual retry would be taken now. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1001,6 +1005,16 @@ export interface operations {
                         hook: string;
                         id: string;
                         plugin: string;
+                        /** @description Whether a manual retry (Reconfirm) would be taken now; `reason` when not. */
+                        retry: {
+                            /** @enum {boolean} */
+                            allowed: true;
+                        } | {
+                            /** @enum {boolean} */
+                            allowed: false;
+                            /** @description Why not, e.g. `postback allows manual retry only for …`. */
+                            reason: string;
+                        };
                         /**
                          * @description The outcome of its highest-numbered attempt.
                          * @enum {string}
