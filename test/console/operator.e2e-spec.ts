@@ -4,9 +4,19 @@ import { eventKey, Topics } from '@hookbus/contracts';
 import type { KafkaBus } from '@hookbus/kafka';
 import { pollUntil, testBus, testDatabases, uniquePrefix } from '@hookbus/testing';
 import { launchChromium, openConsole, screenshot, seriousViolations, signIn } from '../support/console-browser';
-import { descriptionOf, tabTo } from '../support/console-keyboard';
+import { tabTo } from '../support/console-tenant';
 import { ApiClient, SECRET_KEY, spawnConfigService } from '../support/config-service';
 import { freePort, OPERATOR_TOKEN, ServiceProcess } from '../support/service-process';
+
+/** The text of the elements that describe `control` (aria-describedby): its hint and its error. */
+const descriptionOf = (control: Locator): Promise<string> =>
+  control.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((id: string) => element.ownerDocument.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
 
 /** The operator's console in Chromium: tenants, a tenant's API keys and portal links, against a real config-service. */
 describe('console: the operator manages tenants, API keys and portal links (Chromium, real config-service)', () => {
@@ -167,7 +177,7 @@ describe('console: the operator manages tenants, API keys and portal links (Chro
     await page.keyboard.press('Enter');
     const confirm = page.getByRole('dialog', { name: `Revoke API key ${keyId}?` });
     await confirm.waitFor();
-    // Focus starts on Cancel: Enter alone must not revoke.
+    // Focus starts on the dialog's Close button: Enter alone must not revoke.
     await tabTo(page, confirm.getByRole('button', { name: 'Revoke key' }));
     await page.keyboard.press('Enter');
     await row.getByRole('cell', { name: /^Revoked/ }).waitFor();

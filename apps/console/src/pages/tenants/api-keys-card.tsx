@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { issuesOf } from '../../api/problem';
 import { FormError } from '../../forms/field';
+import { FormProblem } from '../../forms/form-problem';
 import type { Role } from '../../session/session';
 import { ApiKeyTable } from './api-key-table';
 import { NewKeyDialog } from './new-key-dialog';
@@ -19,6 +20,12 @@ export function ApiKeysCard({ tenantId }: { readonly tenantId: string }) {
   const [roles, setRoles] = useState<Role[]>([]);
   const [revoking, setRevoking] = useState<ApiKeySummary>();
   const heading = useRef<HTMLHeadingElement>(null);
+  // The Revoke button that opened the dialog is gone with the key: the focus goes to the card's
+  // heading, once the dialog has closed (while it is open, the rest of the page is inert).
+  const [revocations, setRevocations] = useState(0);
+  useEffect(() => {
+    if (revocations > 0) heading.current?.focus();
+  }, [revocations]);
   const create = useMutation({
     mutationFn: () => unwrap(api.POST('/v1/tenants/{id}/api-keys', { params: { path: { id: tenantId } }, body: { roles } })),
     onSuccess: () => {
@@ -48,7 +55,7 @@ export function ApiKeysCard({ tenantId }: { readonly tenantId: string }) {
           error={fieldError('roles')}
           hint="Admin manages everything, keys included; Setup manages integrations and notifications; Producer sends events."
         />
-        <FormError error={create.error && !fieldError('roles') ? create.error : undefined} />
+        <FormProblem error={create.error} fields={['roles']} />
         <button type="submit" aria-busy={create.isPending}>
           Create API key
         </button>
@@ -61,8 +68,7 @@ export function ApiKeysCard({ tenantId }: { readonly tenantId: string }) {
           apiKey={revoking}
           onClose={(revoked) => {
             setRevoking(undefined);
-            // The Revoke button that opened the dialog is gone: keep the focus in the card.
-            if (revoked) heading.current?.focus();
+            if (revoked) setRevocations((count) => count + 1);
           }}
         />
       )}

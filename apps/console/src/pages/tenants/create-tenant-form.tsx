@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { issuesOf } from '../../api/problem';
-import { Field, FormError } from '../../forms/field';
+import { Field } from '../../forms/field';
+import { FormProblem } from '../../forms/form-problem';
 import { TENANTS_KEY } from './tenant-queries';
 
 /** `POST /v1/tenants {name}`; the new tenant's page is where its first API key is made. */
@@ -27,7 +28,7 @@ export function CreateTenantForm() {
       <h2 id="new-tenant-heading">New tenant</h2>
       <form onSubmit={submit}>
         <Field label="Name" required maxLength={200} value={name} onChange={(event) => setName(event.target.value)} error={fieldError('name')} />
-        <FormError error={create.error && !fieldError('name') ? create.error : undefined} />
+        <FormProblem error={create.error} fields={['name']} />
         <button type="submit" aria-busy={create.isPending}>
           Create tenant
         </button>

@@ -1,15 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { type FormEvent, useState } from 'react';
+import { api, type Body, unwrap } from '../../api/client';
 import { issuesOf } from '../../api/problem';
-import { FormError } from '../../forms/field';
-import type { Role } from '../../session/session';
+import { ControlField } from '../../forms/control-field';
+import { FormProblem } from '../../forms/form-problem';
 import { CopyButton } from './copy-button';
 import { RoleCheckboxes } from './role-checkboxes';
 import { When } from './when';
 
+type PortalRole = Body<'/v1/portal-sessions', 'post'>['roles'][number];
+
 // What a portal link may grant: producers send events and have nothing to see in the console.
-const PORTAL_ROLES: readonly Role[] = ['admin', 'setup'];
+const PORTAL_ROLES: readonly PortalRole[] = ['admin', 'setup'];
 
 const SESSION_LENGTHS = [
   { seconds: 900, label: '15 minutes' },
@@ -20,44 +22,34 @@ const SESSION_LENGTHS = [
 
 /** One-time links that open the console for this tenant, to let someone in without handing out a key. */
 export function PortalLinksCard({ tenantId }: { readonly tenantId: string }) {
-  const [roles, setRoles] = useState<Role[]>(['setup']);
+  const [roles, setRoles] = useState<PortalRole[]>(['setup']);
   const [ttlSeconds, setTtlSeconds] = useState(3600);
-  const lengthId = useId();
   const create = useMutation({
-    mutationFn: () => unwrap(api.POST('/v1/portal-sessions', { body: { tenantId, roles: roles as ('admin' | 'setup')[], ttlSeconds } })),
+    mutationFn: () => unwrap(api.POST('/v1/portal-sessions', { body: { tenantId, roles, ttlSeconds } })),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
   };
   const fieldError = issuesOf(create.error);
-  const lengthError = fieldError('ttlSeconds');
   return (
     <article aria-labelledby="portal-links-heading">
       <h2 id="portal-links-heading">Portal links</h2>
       <p>A portal link opens the console once, signed in to this tenant with the roles you choose; it must be opened within 10 minutes.</p>
       <form onSubmit={submit}>
         <RoleCheckboxes legend="Roles of the portal session" options={PORTAL_ROLES} value={roles} onChange={setRoles} error={fieldError('roles')} />
-        <label htmlFor={lengthId}>Session length</label>
-        <select
-          id={lengthId}
-          value={ttlSeconds}
-          onChange={(event) => setTtlSeconds(Number(event.target.value))}
-          aria-invalid={lengthError ? true : undefined}
-          aria-describedby={lengthError ? `${lengthId}-error` : undefined}
-        >
-          {SESSION_LENGTHS.map((length) => (
-            <option key={length.seconds} value={length.seconds}>
-              {length.label}
-            </option>
-          ))}
-        </select>
-        {lengthError && (
-          <small id={`${lengthId}-error`} role="alert" className="field-error">
-            {lengthError}
-          </small>
-        )}
-        <FormError error={create.error && !fieldError('roles') && !lengthError ? create.error : undefined} />
+        <ControlField label="Session length" error={fieldError('ttlSeconds')} hint="How long the console stays signed in once the link is opened.">
+          {(control) => (
+            <select {...control} value={ttlSeconds} onChange={(event) => setTtlSeconds(Number(event.target.value))}>
+              {SESSION_LENGTHS.map((length) => (
+                <option key={length.seconds} value={length.seconds}>
+                  {length.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </ControlField>
+        <FormProblem error={create.error} fields={['roles', 'ttlSeconds']} />
         <button type="submit" aria-busy={create.isPending}>
           Create portal link
         </button>

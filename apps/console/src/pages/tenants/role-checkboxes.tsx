@@ -3,21 +3,21 @@ import type { Role } from '../../session/session';
 
 export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', setup: 'Setup', producer: 'Producer' };
 
-interface RoleCheckboxesProps {
+interface RoleCheckboxesProps<R extends Role> {
   readonly legend: string;
-  readonly options: readonly Role[];
-  readonly value: readonly Role[];
-  readonly onChange: (roles: Role[]) => void;
+  readonly options: readonly R[];
+  readonly value: readonly R[];
+  readonly onChange: (roles: R[]) => void;
   /** The server's message for `roles` (or one of its items), shown beside the boxes. */
   readonly error?: string;
   readonly hint?: string;
 }
 
 /** One checkbox per role, in a fieldset whose error is tied to every box. */
-export function RoleCheckboxes({ legend, options, value, onChange, error, hint }: RoleCheckboxesProps) {
+export function RoleCheckboxes<R extends Role>({ legend, options, value, onChange, error, hint }: RoleCheckboxesProps<R>) {
   const id = useId();
   const described = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  const toggle = (role: Role, checked: boolean) => onChange(checked ? options.filter((option) => option === role || value.includes(option)) : value.filter((held) => held !== role));
+  const toggle = (role: R, checked: boolean) => onChange(checked ? options.filter((option) => option === role || value.includes(option)) : value.filter((held) => held !== role));
   return (
     <fieldset>
       <legend>{legend}</legend>
