@@ -6,6 +6,7 @@ import type { KafkaBus } from '@hookbus/kafka';
 import { pollUntil, testBus, testDatabases, uniquePrefix } from '@hookbus/testing';
 import { launchChromium, openConsole, seriousViolations, signIn } from '../support/console-browser';
 import { ApiClient, newTenant, spawnConfigService } from '../support/config-service';
+import { tabTo } from '../support/console-tenant';
 import { OPERATOR_TOKEN, type ServiceProcess } from '../support/service-process';
 
 const SPENT = 'This portal link has expired or was already used.';
@@ -85,15 +86,18 @@ describe('console: portal links (Chromium, real config-service on PostgreSQL)', 
     await database.drop();
   });
 
-  it("tenant A's admin makes a portal link on its API keys page", async () => {
+  it("tenant A's admin makes a portal link on its API keys page, by keyboard", async () => {
     const { context, page, pageErrors } = await openConsole(browser, config.url);
     await signIn(page, a.key);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
     await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
     await page.getByText(a.name).first().waitFor();
     const links = page.getByRole('article', { name: 'Portal links' });
-    await links.getByRole('checkbox', { name: 'Admin' }).check();
-    await links.getByRole('button', { name: 'Create portal link' }).click();
+    // By keyboard alone: tick Admin, then create.
+    await tabTo(page, links.getByRole('checkbox', { name: 'Admin' }));
+    await page.keyboard.press('Space');
+    await tabTo(page, links.getByRole('button', { name: 'Create portal link' }));
+    await page.keyboard.press('Enter');
     link = await links.getByRole('textbox', { name: 'Portal link', exact: true }).inputValue();
     expect(link).toMatch(new RegExp(`^${config.url}/console/portal#[A-Za-z0-9_-]{43}$`));
     expect(await seriousViolations(page)).toEqual([]);
@@ -123,6 +127,17 @@ describe('console: portal links (Chromium, real config-service on PostgreSQL)', 
     for (const path of [`/v1/subscriptions/${b.subscriptionId}`, `/v1/deliveries/${b.deliveryId}`, `/v1/tenants/${b.tenantId}`, `/v1/tenants/${b.tenantId}/api-keys`]) {
       expect({ path, status: (await get(path)).status }).toEqual({ path, status: 404 });
     }
+
+    // A's subscription and delivery in the pages, B's nowhere.
+    await nav.getByRole('link', { name: 'Integrations' }).click();
+    const komerce = page.getByRole('region', { name: 'Komerce Webhook' });
+    await pollUntil("A's Komerce URL shows", async () => (await komerce.getByLabel('Webhook URL').inputValue()) === `https://${a.tenantId}.example.com/hook`);
+    await nav.getByRole('link', { name: 'Deliveries' }).click();
+    await page.getByRole('link', { name: `order-${a.tenantId}`, exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: `order-${b.tenantId}` }).count()).toBe(0);
+    await page.goto(`/console/deliveries/${b.deliveryId}`);
+    await page.getByRole('alert').getByText(`Delivery ${b.deliveryId} does not exist.`).waitFor();
+    expect(await page.content()).not.toContain(`order-${b.tenantId}`);
 
     await nav.getByRole('link', { name: 'API keys' }).click();
     await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
