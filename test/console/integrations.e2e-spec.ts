@@ -340,7 +340,8 @@ describe('console: Integrations (Chromium, real platform)', () => {
       await dialog.getByRole('button', { name: 'Delete' }).click();
       await form.getByRole('button', { name: 'Rotate secret' }).waitFor({ state: 'detached' });
       expect(await dialog.count()).toBe(0);
-      expect(await form.getByLabel('Url').inputValue()).toBe('');
+      // The form empties once the list without it has been refetched.
+      await pollUntil('the form is empty again', async () => (await form.getByLabel('Url').inputValue()) === '');
       expect(await form.getByLabel('Batch size').inputValue()).toBe('60');
       expect((await platform.harness.client.get(`/v1/subscriptions/${id}`)).status).toBe(404);
     });
