@@ -9,7 +9,7 @@ import { filterFromParams, paramsFromFilter } from './deliveries/delivery-filter
 import { DeliveryFilterForm } from './deliveries/delivery-filter-form';
 import { DeliveryTable } from './deliveries/delivery-table';
 import { RecoverCard } from './deliveries/recover-card';
-import { useSubscriptions } from './deliveries/use-subscriptions';
+import { useSubscriptions } from '../api/subscriptions';
 
 // The fields the filter form shows the server's messages beside.
 const FILTER_FIELDS = ['status', 'subscriptionId', 'subject', 'eventId', 'since', 'until'];

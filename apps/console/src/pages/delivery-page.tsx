@@ -7,7 +7,7 @@ import { type DeliveryDetail, deliveryKeys, fetchDelivery } from './deliveries/d
 import { deliveriesLink } from './deliveries/delivery-filter';
 import { Instant } from './deliveries/instant';
 import { RetryAction } from './deliveries/retry-action';
-import { subscriptionLabel, useSubscriptions } from './deliveries/use-subscriptions';
+import { subscriptionLabel, useSubscriptions } from '../api/subscriptions';
 
 // While a delivery is under way its page follows it: closely once sent (pending, e.g. after
 // Reconfirm), loosely while it waits for its next attempt (retrying, possibly for hours).

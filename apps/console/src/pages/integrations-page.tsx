@@ -3,7 +3,8 @@ import { KomerceWebhookCard } from './integrations/komerce-webhook-card';
 import { KOMET_WEBHOOKS, KometWebhooksCard } from './integrations/komet-webhooks-card';
 import { KometOrderConfirmationCard } from './integrations/komet-order-confirmation-card';
 import { SecutixFirehoseCard } from './integrations/secutix-firehose-card';
-import { othersOf, type PluginDescription, subscriptionOf, usePlugins, useSubscriptions } from './integrations/subscriptions-api';
+import { useSubscriptions } from '../api/subscriptions';
+import { othersOf, type PluginDescription, subscriptionOf, usePlugins } from './integrations/subscriptions-api';
 
 const hooksOf = (plugins: readonly PluginDescription[], vendor: string) => plugins.find((plugin) => plugin.vendor === vendor)?.hooks.map(({ name }) => name) ?? [];
 
@@ -14,7 +15,8 @@ const hooksOf = (plugins: readonly PluginDescription[], vendor: string) => plugi
  */
 export function IntegrationsPage() {
   const plugins = usePlugins();
-  const subscriptions = useSubscriptions();
+  // Refetched now and then, so a subscription the platform disabled shows it without a reload.
+  const subscriptions = useSubscriptions({ refetchInterval: 5_000 });
   if (plugins.isPending || subscriptions.isPending) return <h1 aria-busy="true">Integrations</h1>;
   if (plugins.isError || subscriptions.isError) {
     return (

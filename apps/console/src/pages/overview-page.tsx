@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ControlField } from '../forms/control-field';
 import { FormError } from '../forms/field';
 import { SubscriptionOptions } from './deliveries/subscription-options';
-import { subscriptionLabel, useSubscriptions } from './deliveries/use-subscriptions';
+import { subscriptionLabel, useSubscriptions } from '../api/subscriptions';
 import { DeliveriesChart } from './overview/deliveries-chart';
 import { FailingSubscriptions } from './overview/failing-subscriptions';
 import { type BucketSize, fetchDeliveryBuckets, fetchFailingSubscriptions } from './overview/stats-api';

@@ -6,11 +6,11 @@ import type { DeliveryFilter } from './delivery-filter';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery-statuses';
 import { fromLocalInput, toLocalInput } from './local-time';
 import { SubscriptionOptions } from './subscription-options';
-import type { SubscriptionView } from './use-subscriptions';
+import type { Subscription } from '../../api/subscriptions';
 
 interface DeliveryFilterFormProps {
   readonly filter: DeliveryFilter;
-  readonly subscriptions: readonly SubscriptionView[];
+  readonly subscriptions: readonly Subscription[];
   /** The server's message for a filter field (`until` before `since`, …). */
   readonly issueFor: (field: string) => string | undefined;
   readonly onApply: (filter: DeliveryFilter) => void;

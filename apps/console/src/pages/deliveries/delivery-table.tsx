@@ -2,11 +2,11 @@ import { Link } from 'react-router';
 import type { DeliverySummary } from './deliveries-api';
 import { Instant } from './instant';
 import { ScrollRegion } from './scroll-region';
-import { subscriptionLabel, type SubscriptionView } from './use-subscriptions';
+import { subscriptionLabel, type Subscription } from '../../api/subscriptions';
 
 interface DeliveryTableProps {
   readonly deliveries: readonly DeliverySummary[];
-  readonly subscriptions: ReadonlyMap<string, SubscriptionView>;
+  readonly subscriptions: ReadonlyMap<string, Subscription>;
 }
 
 /** The delivery log, newest first; each delivery links to its page (attempts, retry). */

@@ -9,14 +9,14 @@ import { deliveryKeys, recoverDeliveries, type RecoverWindow } from './deliverie
 import type { DeliveryFilter } from './delivery-filter';
 import { formatInstant, fromLocalInput, toLocalInput } from './local-time';
 import { SubscriptionOptions } from './subscription-options';
-import { subscriptionLabel, type SubscriptionView } from './use-subscriptions';
+import { subscriptionLabel, type Subscription } from '../../api/subscriptions';
 
 const DAY_MS = 24 * 60 * 60_000;
 
 interface RecoverCardProps {
   /** The log's current filter: its window and subscription are the starting point. */
   readonly filter: DeliveryFilter;
-  readonly subscriptions: readonly SubscriptionView[];
+  readonly subscriptions: readonly Subscription[];
 }
 
 /**

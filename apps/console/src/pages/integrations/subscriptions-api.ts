@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Answer, api, type Body, unwrap } from '../../api/client';
+import { SUBSCRIPTIONS_KEY, type Subscription } from '../../api/subscriptions';
 
-export type Subscription = Answer<'/v1/subscriptions/{id}', 'get'>;
+export type { Subscription } from '../../api/subscriptions';
+
 /** A create, rotate or registration answer: the signing secret is in it this once. */
 export type WithSecret = Subscription & { readonly signingSecret?: string };
 export type PluginDescription = Answer<'/v1/plugins', 'get'>['items'][number];
@@ -18,8 +20,6 @@ export function settingChoices(plugin: PluginDescription, setting: string): stri
   return Array.isArray(choices) && choices.every((choice) => typeof choice === 'string') ? choices : undefined;
 }
 
-const SUBSCRIPTIONS = ['subscriptions'] as const;
-
 /** The catalog of plugins and hooks this build of hookbus delivers to. */
 export function usePlugins() {
   return useQuery({
@@ -29,37 +29,16 @@ export function usePlugins() {
   });
 }
 
-/**
- * Every subscription of the tenant, page after page. Refetched now and then, so a subscription the
- * platform disabled (410 Gone, failures in a row) shows it without a reload.
- */
-export function useSubscriptions() {
-  return useQuery({
-    queryKey: SUBSCRIPTIONS,
-    queryFn: async () => {
-      const items: Subscription[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(api.GET('/v1/subscriptions', { params: { query: { cursor } } }));
-        items.push(...page.items);
-        cursor = page.next;
-      } while (cursor);
-      return items;
-    },
-    refetchInterval: 5_000,
-  });
-}
-
 /** Puts a changed subscription into the cached list at once, then asks the server again. */
 export function useSubscriptionChanged() {
   const queryClient = useQueryClient();
   return (changed: Subscription | { deleted: string }) => {
-    queryClient.setQueryData<Subscription[]>(SUBSCRIPTIONS, (items = []) => {
+    queryClient.setQueryData<Subscription[]>(SUBSCRIPTIONS_KEY, (items = []) => {
       if ('deleted' in changed) return items.filter(({ id }) => id !== changed.deleted);
       const rest = items.filter(({ id }) => id !== changed.id);
       return [...rest, changed];
     });
-    return queryClient.invalidateQueries({ queryKey: SUBSCRIPTIONS });
+    return queryClient.invalidateQueries({ queryKey: SUBSCRIPTIONS_KEY });
   };
 }
 

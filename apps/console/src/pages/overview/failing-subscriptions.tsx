@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { deliveriesLink } from '../deliveries/delivery-filter';
-import { subscriptionLabel, type SubscriptionView } from '../deliveries/use-subscriptions';
+import { subscriptionLabel, type Subscription } from '../../api/subscriptions';
 import type { FailingSubscription } from './stats-api';
 
 interface FailingSubscriptionsProps {
   readonly items: readonly FailingSubscription[];
-  readonly subscriptions: ReadonlyMap<string, SubscriptionView>;
+  readonly subscriptions: ReadonlyMap<string, Subscription>;
 }
 
 /** The subscriptions failing most in the last 24 hours, each linking to its deliveries. */
