@@ -30,7 +30,9 @@ export function useSubscriptionCard(subscription: Subscription | undefined) {
       setGeneration((current) => current + 1);
       await refetched;
     },
-    formKey: `${generation}:${subscription?.enabled !== false}`,
+    // The subscription's id is part of it: the cached list can drop a deleted one after the
+    // generation moved on, and the form must empty then too.
+    formKey: `${generation}:${subscription?.id ?? 'none'}:${subscription?.enabled !== false}`,
     // A secret belongs to one subscription: after a delete, or another hook chosen, it is not shown.
     secret: shown && shown.subscriptionId === subscription?.id ? shown.secret : undefined,
     dismissSecret: () => setShown(undefined),
