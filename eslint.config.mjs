@@ -11,9 +11,11 @@ const depConstraints = [
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
   { sourceTag: 'type:plugin-sdk', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:plugin-sdk', 'type:contracts'] },
+  // The one list of the plugins a build contains; apps reach plugins only through it.
+  { sourceTag: 'type:plugin-registry', onlyDependOnLibsWithTags: ['type:plugin', 'type:plugin-sdk', 'type:contracts'] },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:platform', 'type:persistence', 'type:plugin-sdk', 'type:plugin'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:platform', 'type:persistence', 'type:plugin-sdk', 'type:plugin-registry'],
   },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:platform'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },

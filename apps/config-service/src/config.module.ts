@@ -2,10 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PluginCatalog } from '@hookbus/delivery-sdk';
 import { PersistenceModule, DatabaseReadiness } from '@hookbus/persistence';
 import { OperatorAuthModule, PlatformModule, type SecretBox } from '@hookbus/platform';
-import { komercePlugin } from '@hookbus/plugin-komerce';
-import { kometPlugin } from '@hookbus/plugin-komet';
-import { postbackPlugin } from '@hookbus/plugin-postback';
-import { secutixPlugin } from '@hookbus/plugin-secutix';
+import { REGISTERED_PLUGINS } from '@hookbus/plugin-registry';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator } from './auth/authenticator';
 import type { ConfigEnv } from './config-env';
@@ -78,7 +75,7 @@ export class ConfigModule {
       ],
       providers: [
         { provide: SECRET_BOX, useValue: secrets.secretBox },
-        { provide: PLUGIN_CATALOG, useValue: new PluginCatalog([kometPlugin, komercePlugin, secutixPlugin, postbackPlugin]) },
+        { provide: PLUGIN_CATALOG, useValue: new PluginCatalog(REGISTERED_PLUGINS.map(({ definition }) => definition)) },
         { provide: VALIDATION_CONTEXT, useValue: { egressAllow: env.HOOKBUS_EGRESS_ALLOW } },
         Authenticator,
         AuthGuard,

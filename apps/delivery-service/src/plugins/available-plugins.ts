@@ -1,15 +1,9 @@
 import type { Type } from '@nestjs/common';
-import { KomercePluginModule } from '@hookbus/plugin-komerce';
-import { KometPluginModule } from '@hookbus/plugin-komet';
-import { PostbackPluginModule } from '@hookbus/plugin-postback';
-import { SecutixPluginModule } from '@hookbus/plugin-secutix';
+import { REGISTERED_PLUGINS } from '@hookbus/plugin-registry';
 
 /** The plugin modules this build can host, by vendor; `DELIVERY_PLUGINS` picks among them. */
-export const PLUGIN_MODULES: Readonly<Record<string, Type>> = {
-  komet: KometPluginModule,
-  komerce: KomercePluginModule,
-  secutix: SecutixPluginModule,
-  postback: PostbackPluginModule,
-};
+export const PLUGIN_MODULES: Readonly<Record<string, Type>> = Object.fromEntries(
+  REGISTERED_PLUGINS.map(({ definition, module }) => [definition.vendor, module]),
+);
 
 export const AVAILABLE_VENDORS: readonly string[] = Object.keys(PLUGIN_MODULES);

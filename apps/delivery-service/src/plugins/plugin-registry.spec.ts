@@ -1,14 +1,20 @@
 import { Injectable, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, NestFactory } from '@nestjs/core';
-import { DeliveryPlugin, type DeliveryPluginDefinition, EgressAllowList } from '@hookbus/delivery-sdk';
-import { kometPlugin, KometPluginModule } from '@hookbus/plugin-komet';
-import { SecutixPluginModule } from '@hookbus/plugin-secutix';
+import { DeliveryPlugin, EgressAllowList } from '@hookbus/delivery-sdk';
 import { loadEnv } from '@hookbus/platform';
+import { REGISTERED_PLUGINS } from '@hookbus/plugin-registry';
 import { deliveryEnvSchema } from '../delivery-env';
 import { discoverPlugins } from './plugin-explorer';
 import { PluginRegistry } from './plugin-registry';
 
-const komet = kometPlugin as unknown as DeliveryPluginDefinition;
+function registered(vendor: string) {
+  const plugin = REGISTERED_PLUGINS.find(({ definition }) => definition.vendor === vendor);
+  if (!plugin) throw new Error(`${vendor} is not registered`);
+  return plugin;
+}
+const komet = registered('komet').definition;
+const KometPluginModule = registered('komet').module;
+const SecutixPluginModule = registered('secutix').module;
 
 /** The registry a Nest app builds when it imports `pluginModules`. */
 async function registryOf(...pluginModules: Type[]): Promise<PluginRegistry> {
@@ -33,7 +39,7 @@ describe('plugin discovery', () => {
   });
 
   it('fails fast when two providers claim the same vendor', async () => {
-    @DeliveryPlugin(kometPlugin)
+    @DeliveryPlugin(komet)
     @Injectable()
     class AnotherKomet {}
     @Module({ providers: [AnotherKomet] })
