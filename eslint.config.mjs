@@ -10,12 +10,24 @@ const depConstraints = [
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
   { sourceTag: 'type:plugin-sdk', onlyDependOnLibsWithTags: ['type:contracts'] },
+  // What config-service knows of plugins (catalog, PATCH merge), and what delivery-service sends with.
+  { sourceTag: 'type:plugin-catalog', onlyDependOnLibsWithTags: ['type:plugin-sdk', 'type:contracts', 'type:infra'] },
+  { sourceTag: 'type:delivery-transport', onlyDependOnLibsWithTags: ['type:plugin-sdk', 'type:contracts', 'type:infra'] },
   { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:plugin-sdk', 'type:contracts'] },
   // The one list of the plugins a build contains; apps reach plugins only through it.
   { sourceTag: 'type:plugin-registry', onlyDependOnLibsWithTags: ['type:plugin', 'type:plugin-sdk', 'type:contracts'] },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:platform', 'type:persistence', 'type:plugin-sdk', 'type:plugin-registry'],
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
+      'type:infra',
+      'type:platform',
+      'type:persistence',
+      'type:plugin-sdk',
+      'type:plugin-catalog',
+      'type:delivery-transport',
+      'type:plugin-registry',
+    ],
   },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:platform'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },

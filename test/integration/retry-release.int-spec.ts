@@ -1,7 +1,7 @@
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { type DeadLetterRecordV1, Topics } from '@hookbus/contracts';
 import type { KafkaBus } from '@hookbus/kafka';
-import { type OpenDatabase, openDatabase } from '@hookbus/persistence';
+import { MAX_IDS_PER_STATEMENT, type OpenDatabase, openDatabase } from '@hookbus/persistence';
 import { collect, pollUntil, testBrokers, testBus, testDatabases } from '@hookbus/testing';
 // The claim/release logic is retry-scheduler's own code, tested here on both real databases and the
 // real broker without a process; apps publish no import path, so this spec reaches into its sources.
@@ -9,7 +9,6 @@ import { collect, pollUntil, testBrokers, testBus, testDatabases } from '@hookbu
 import { retryRecordOf } from '../../apps/retry-scheduler/src/intake/pending-release.rows';
 import { PendingReleaseStore } from '../../apps/retry-scheduler/src/intake/pending-release.store';
 import { RETRY_SCHEDULER_MIGRATIONS } from '../../apps/retry-scheduler/src/migrations/0001-pending-releases';
-import { MAX_IDS_PER_STATEMENT } from '../../apps/retry-scheduler/src/release/plain-sql';
 import { type Claim, ReleaseClaims } from '../../apps/retry-scheduler/src/release/release-claims';
 import type { ReleaseSettings } from '../../apps/retry-scheduler/src/release/release-settings';
 import { Releaser } from '../../apps/retry-scheduler/src/release/releaser';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { egressAllowVar } from '@hookbus/delivery-sdk';
+import { egressAllowVar } from '@hookbus/egress';
 import { databaseEnv } from '@hookbus/persistence';
 import { BACKGROUND_NICE, baseUrlVar, commonEnv, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
 import { serviceUrlsVar } from './system/service-urls';

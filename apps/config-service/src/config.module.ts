@@ -1,18 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PluginCatalog } from '@hookbus/delivery-sdk';
+import { PluginCatalog } from '@hookbus/plugin-catalog';
 import { PersistenceModule, DatabaseReadiness } from '@hookbus/persistence';
 import { OperatorAuthModule, PlatformModule, type SecretBox } from '@hookbus/platform';
 import { REGISTERED_PLUGINS } from '@hookbus/plugin-registry';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator } from './auth/authenticator';
 import type { ConfigEnv } from './config-env';
-import { DELIVERY_LOG_CONTROLLERS, DELIVERY_LOG_ENTITIES, DELIVERY_LOG_MIGRATIONS, DELIVERY_LOG_PROVIDERS } from './deliveries/deliveries.module-parts';
+import {
+  DELIVERY_LOG_CONTROLLERS,
+  DELIVERY_LOG_ENTITIES,
+  DELIVERY_LOG_MIGRATIONS,
+  DELIVERY_LOG_PROVIDERS,
+} from './deliveries/deliveries.module-parts';
 import { KomerceWebhookController } from './komerce/komerce-webhook.controller';
 import { CONFIG_MIGRATIONS } from './migrations/0001-control-plane';
 import { SubscriptionActiveSince0005 } from './migrations/0005-subscription-active-since';
 import { ApiKeyOutbox0006 } from './migrations/0006-api-key-outbox';
 import { SubscriptionRateLimit0008 } from './migrations/0008-subscription-rate-limit';
-import { NOTIFICATION_CONTROLLERS, NOTIFICATION_ENTITIES, NOTIFICATION_MIGRATION, NOTIFICATION_PROVIDERS } from './notifications/notifications.module-parts';
+import {
+  NOTIFICATION_CONTROLLERS,
+  NOTIFICATION_ENTITIES,
+  NOTIFICATION_MIGRATION,
+  NOTIFICATION_PROVIDERS,
+} from './notifications/notifications.module-parts';
 import { PluginsController } from './plugins.controller';
 import { SESSION_CONTROLLERS, SESSION_ENTITIES, SESSION_MIGRATION, sessionProviders } from './sessions/sessions.module-parts';
 import { DeliveryStatsService } from './stats/delivery-stats.service';

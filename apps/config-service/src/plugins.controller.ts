@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { pluginDescriptionSchema } from '@hookbus/delivery-sdk';
+import { pluginDescriptionSchema } from '@hookbus/plugin-catalog';
 import { ApiJsonResponse } from '@hookbus/platform';
 import { listOf } from './page.schemas';
 import { PLUGIN_CATALOG, type PluginCatalog } from './subscriptions/config-tokens';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { egressAllowVar } from '@hookbus/delivery-sdk';
+import { egressAllowVar } from '@hookbus/egress';
 import { commonEnv, intVar, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
 import { AVAILABLE_VENDORS } from './plugins/available-plugins';
 

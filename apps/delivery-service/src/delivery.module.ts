@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
-import { DEFAULT_ENDPOINT_FLOW, EndpointGates, SubscriptionPacer } from '@hookbus/delivery-sdk';
+import { DEFAULT_ENDPOINT_FLOW, EndpointGates, SubscriptionPacer } from '@hookbus/delivery-transport';
 import { OperatorAuthModule, PlatformModule, type SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './delivery/attempt-consequences';
 import { AttemptDeferral } from './delivery/attempt-deferral';

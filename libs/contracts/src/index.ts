@@ -8,3 +8,4 @@ export * from './masked-url';
 export * from './subscription-snapshot';
 export * from './topics';
 export * from './validation';
+export * from './validation-issues';

@@ -1,3 +1,4 @@
+import { MalformedMessageError } from './errors';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 
 /** A message as a handler sees it: the topic's contract name (without prefix) and string headers. */
@@ -41,8 +42,12 @@ function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
   return result;
 }
 
-/** Parses a message value as JSON; throws MalformedMessageError-friendly messages on failure. */
+/** The message's value parsed as JSON. Bytes that are not JSON never will be: MalformedMessageError. */
 export function jsonValue(message: ConsumedMessage): unknown {
-  if (message.value === null) throw new SyntaxError('message has no value');
-  return JSON.parse(message.value.toString('utf8'));
+  if (message.value === null) throw new MalformedMessageError('value is not JSON: message has no value');
+  try {
+    return JSON.parse(message.value.toString('utf8'));
+  } catch (error) {
+    throw new MalformedMessageError(`value is not JSON: ${(error as Error).message}`, { cause: error });
+  }
 }

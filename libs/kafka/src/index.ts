@@ -13,3 +13,4 @@ export * from './compacted-topic-reader';
 export * from './topic-view';
 export * from './header-scan';
 export * from './coalescer';
+export * from './decode-message';

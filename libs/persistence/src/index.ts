@@ -7,3 +7,4 @@ export * from './persistence-options';
 export * from './persistence.module';
 export * from './schema-migration';
 export * from './upsert-statement';
+export * from './plain-sql';

@@ -1,5 +1,5 @@
 import { deliveryAttemptRecordV1, type DeliveryAttemptRecordV1, deliveryId, describeIssues, validate } from '@hookbus/contracts';
-import { type ConsumedMessage, jsonValue, MalformedMessageError } from '@hookbus/kafka';
+import { type ConsumedMessage, decodeMessage, MalformedMessageError } from '@hookbus/kafka';
 import { z } from 'zod';
 
 /** DESIGN: the log keeps the first 16 KiB of a response body. */
@@ -21,17 +21,9 @@ const storable = z.object({
  * retrying cannot fix it, so the consumer quarantines it.
  */
 export function decodeAttemptRecord(message: ConsumedMessage): DeliveryAttemptRecordV1 {
-  let body: unknown;
-  try {
-    body = jsonValue(message);
-  } catch (error) {
-    throw new MalformedMessageError(`value is not JSON: ${(error as Error).message}`, { cause: error });
-  }
-  const result = validate(deliveryAttemptRecordV1, body);
-  if (!result.ok) throw new MalformedMessageError(`not a valid delivery attempt record: ${describeIssues(result.issues)}`);
-  const limits = validate(storable, result.value);
+  const record = decodeMessage(message, deliveryAttemptRecordV1, 'delivery attempt record');
+  const limits = validate(storable, record);
   if (!limits.ok) throw new MalformedMessageError(`delivery attempt record too large to store: ${describeIssues(limits.issues)}`);
-  const record = result.value;
   if (record.deliveryId !== deliveryId(record.eventId, record.subscriptionId)) {
     throw new MalformedMessageError(`deliveryId ${record.deliveryId} is not derived from its eventId and subscriptionId`);
   }

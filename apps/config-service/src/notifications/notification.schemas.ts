@@ -1,5 +1,5 @@
-import { type EventType, NOTIFICATION_EVENT_TYPES, ORIGINS } from '@hookbus/contracts';
-import { refineUnique, retryPolicySchema, ruleIssue, zodIssues } from '@hookbus/delivery-sdk';
+import { type EventType, NOTIFICATION_EVENT_TYPES, ORIGINS, refineUnique, ruleIssue, zodIssues } from '@hookbus/contracts';
+import { retryPolicySchema } from '@hookbus/delivery-sdk';
 import { ProblemException } from '@hookbus/platform';
 import { z } from 'zod';
 import { listOf, pageOf } from '../page.schemas';

@@ -1,4 +1,5 @@
-import type { PluginCatalog, ValidationContext } from '@hookbus/delivery-sdk';
+import type { PluginCatalog } from '@hookbus/plugin-catalog';
+import type { ValidationContext } from '@hookbus/delivery-sdk';
 
 /** Injection tokens for what config-service is configured with at boot. */
 export const PLUGIN_CATALOG = Symbol('PLUGIN_CATALOG');

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { subscriptionInputSchema, subscriptionPatchSchema } from '@hookbus/delivery-sdk';
+import { subscriptionInputSchema } from '@hookbus/delivery-sdk';
+import { subscriptionPatchSchema } from '@hookbus/plugin-catalog';
 import { ApiJsonBody, ApiJsonQuery, ApiJsonResponse, ApiNoContent, ApiProblemResponses, ZodValidationPipe } from '@hookbus/platform';
 import { Allow } from '../auth/allow.decorator';
 import { AuthGuard } from '../auth/auth.guard';
@@ -10,7 +11,13 @@ import type { Principal } from '../auth/principal';
 import { tenantOf } from '../auth/tenant-of';
 import { type CursorQuery, cursorQuery } from '../page.schemas';
 import { toView } from './subscription-view';
-import { type SubscriptionView, subscriptionPage, subscriptionView, subscriptionWithSecretView, testDeliveryView } from './subscription.schemas';
+import {
+  type SubscriptionView,
+  subscriptionPage,
+  subscriptionView,
+  subscriptionWithSecretView,
+  testDeliveryView,
+} from './subscription.schemas';
 import { SubscriptionTester } from './subscription-tester';
 import { SubscriptionsService } from './subscriptions.service';
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryAttemptRecordV1, HookbusEvent, SubscriptionSnapshotV1 } from '@hookbus/contracts';
-import { type Classification, type DeliverablePlugin, type EndpointGate, EndpointGates, type SendResult, signWebhook, SubscriptionPacer } from '@hookbus/delivery-sdk';
+import { type Classification, type DeliverablePlugin } from '@hookbus/delivery-sdk';
+import { type EndpointGate, EndpointGates, type SendResult, signWebhook, SubscriptionPacer } from '@hookbus/delivery-transport';
 import type { SecretBox } from '@hookbus/platform';
 import { AttemptConsequences } from './attempt-consequences';
 import { AttemptDeferral, type Deferral, MAX_DEFERRALS } from './attempt-deferral';

@@ -1,5 +1,5 @@
 import type { DeliveryStatus } from '@hookbus/contracts';
-import type { EndpointGate, EndpointGates } from '@hookbus/delivery-sdk';
+import type { EndpointGate, EndpointGates } from '@hookbus/delivery-transport';
 import { counter, gauge, histogram } from '@hookbus/platform';
 
 const attempts = counter({

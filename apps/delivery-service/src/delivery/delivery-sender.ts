@@ -1,5 +1,5 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { HttpSender } from '@hookbus/delivery-sdk';
+import { HttpSender } from '@hookbus/delivery-transport';
 
 /** The process's one HTTP sender (pooled keep-alive connections), closed with the application. */
 export class DeliverySender extends HttpSender implements OnApplicationShutdown {

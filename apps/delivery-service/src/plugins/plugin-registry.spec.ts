@@ -1,6 +1,7 @@
 import { Injectable, Module, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, NestFactory } from '@nestjs/core';
-import { DeliveryPlugin, EgressAllowList } from '@hookbus/delivery-sdk';
+import { DeliveryPlugin } from '@hookbus/delivery-sdk';
+import { EgressAllowList } from '@hookbus/egress';
 import { loadEnv } from '@hookbus/platform';
 import { REGISTERED_PLUGINS } from '@hookbus/plugin-registry';
 import { deliveryEnvSchema } from '../delivery-env';

@@ -1,5 +1,5 @@
 import { describeIssues, notificationRecordV1, type NotificationRecordV1, validate } from '@hookbus/contracts';
-import { type ConsumedMessage, jsonValue, MalformedMessageError } from '@hookbus/kafka';
+import { type ConsumedMessage, decodeMessage, MalformedMessageError } from '@hookbus/kafka';
 import { z } from 'zod';
 
 // Column widths of the notifier's tables; a longer value could never be stored, so it is malformed.
@@ -7,15 +7,8 @@ const storable = z.object({ id: z.string().max(255), tenantId: z.string().max(12
 
 /** Decodes a `hookbus.notifications.v1` message; anything retrying cannot fix is malformed (quarantined). */
 export function decodeNotification(message: ConsumedMessage): NotificationRecordV1 {
-  let body: unknown;
-  try {
-    body = jsonValue(message);
-  } catch (error) {
-    throw new MalformedMessageError(`value is not JSON: ${(error as Error).message}`, { cause: error });
-  }
-  const result = validate(notificationRecordV1, body);
-  if (!result.ok) throw new MalformedMessageError(`not a valid notification record: ${describeIssues(result.issues)}`);
-  const limits = validate(storable, result.value);
+  const record = decodeMessage(message, notificationRecordV1, 'notification record');
+  const limits = validate(storable, record);
   if (!limits.ok) throw new MalformedMessageError(`notification record too large to store: ${describeIssues(limits.issues)}`);
-  return result.value;
+  return record;
 }

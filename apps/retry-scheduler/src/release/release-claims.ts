@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import type { Knex, EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable } from '@nestjs/common';
+import { changedRows, idSlices, placeholders, selectRows } from '@hookbus/persistence';
 import { PendingRelease } from '../store/pending-release.entity';
 import { CLAIMED_ROW_COLUMNS, type ClaimedRow, ClaimedRowCodec, type StoredClaimedRow } from './claimed-row.rows';
-import { changedRows, idSlices, placeholders, selectRows } from './plain-sql';
 import { RELEASE_SETTINGS, type ReleaseSettings } from './release-settings';
 
 /** Which due rows a claim may take. */

@@ -1,6 +1,6 @@
 import type { Classification, ClassifyContext, DeliveryOutcome } from './delivery-outcome';
 import { headerValue } from './header-value';
-import { parseRetryAfter } from './transport/retry-after';
+import { parseRetryAfter } from './retry-after';
 
 /** Whether a status is worth another try: the receiver was busy, rate-limited or broken. */
 export const isRetryableStatus = (status: number): boolean => status === 408 || status === 429 || (status >= 500 && status <= 599);

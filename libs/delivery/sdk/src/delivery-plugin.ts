@@ -4,7 +4,6 @@ import type { Classification, ClassifyContext, DeliveryOutcome } from './deliver
 import type { RenderContext, RenderedRequest } from './rendered-request';
 import type { AuthType, SubscriptionAuth } from './subscription-auth.schema';
 import type { HttpMethod, RateLimit, RetryPolicy } from './subscription.schema';
-import type { EgressAllowList } from './transport/egress-allow-list';
 
 /** A subscription that passed the common schema and its plugin's rules, defaults applied. */
 export interface Subscription<Settings extends object = Record<string, unknown>> {
@@ -37,8 +36,11 @@ export interface ScheduleDefaults {
 /** What a plugin's configuration rules may know beyond the subscription itself. */
 export interface ValidationContext {
   /** `HOOKBUS_EGRESS_ALLOW`: `egressAllow.allowsUrl(url)` says whether a URL's host and port are allow-listed. */
-  readonly egressAllow: EgressAllowList;
+  readonly egressAllow: { allowsUrl(url: URL): boolean };
 }
+
+/** A deployment that allow-lists nothing: what plugin specs validate against unless they test an exception. */
+export const NOTHING_ALLOW_LISTED: ValidationContext = { egressAllow: { allowsUrl: () => false } };
 
 /**
  * A vendor dialect. The configuration half (hooks, methods, auth types, `settings` shape, default

@@ -1,14 +1,12 @@
-import { validate } from '@hookbus/contracts';
-import { subscriptionInputSchema, subscriptionPatchSchema } from './subscription.schema';
-import { zodIssues } from './validation-issues';
+import { validate, zodIssues } from '@hookbus/contracts';
+import { subscriptionInputSchema } from './subscription.schema';
 
 const base = { plugin: 'komet', hook: 'order-confirmation', url: 'https://erp.example/hooks' };
 
-function rulesOf(schema: typeof subscriptionInputSchema | typeof subscriptionPatchSchema, input: unknown) {
-  const result = schema.safeParse(input);
+function inputRules(input: unknown) {
+  const result = subscriptionInputSchema.safeParse(input);
   return result.success ? [] : zodIssues(result.error).map(({ field, rule }) => ({ field, rule }));
 }
-const inputRules = (input: unknown) => rulesOf(subscriptionInputSchema, input);
 
 describe('subscriptionInputSchema', () => {
   it('fills enabled, auth, errorEmails and settings; leaves method to the plugin', () => {
@@ -124,32 +122,5 @@ describe('rateLimit', () => {
     [{ perSecond: 5, burst: 10 }, 'rateLimit.burst', 'unrecognized_keys'],
   ])('refuses %j', (rateLimit, field, rule) => {
     expect(inputRules({ ...base, rateLimit })).toEqual([{ field, rule }]);
-  });
-});
-
-describe('subscriptionPatchSchema', () => {
-  const patchRules = (input: unknown) => rulesOf(subscriptionPatchSchema, input);
-
-  it('accepts an empty patch and adds no defaults', () => {
-    expect(subscriptionPatchSchema.parse({})).toEqual({});
-  });
-
-  it('accepts null settings and a null retry policy', () => {
-    expect(patchRules({ settings: { filter: null }, retryPolicy: null, rateLimit: null })).toEqual([]);
-  });
-
-  it('refuses plugin and hook, even unchanged', () => {
-    expect(patchRules({ plugin: 'komet', hook: 'order-confirmation' })).toEqual([
-      { field: 'plugin', rule: 'immutable' },
-      { field: 'hook', rule: 'immutable' },
-    ]);
-  });
-
-  it('applies the same field rules as creation', () => {
-    expect(patchRules({ url: 'nope', errorEmails: ['x'], id: 'sub_1' })).toEqual([
-      { field: 'url', rule: 'invalid_url' },
-      { field: 'errorEmails.0', rule: 'invalid_format' },
-      { field: 'id', rule: 'unrecognized_keys' },
-    ]);
   });
 });

@@ -1,7 +1,7 @@
+import { refineUnique, ruleIssue } from '@hookbus/contracts';
 import { z } from 'zod';
-import { subscriptionAuthSchema } from './subscription-auth.schema';
 import { parseUrl } from './parse-url';
-import { refineUnique, ruleIssue } from './validation-issues';
+import { subscriptionAuthSchema } from './subscription-auth.schema';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -72,30 +72,3 @@ export const subscriptionInputSchema = z.strictObject({
 });
 
 export type SubscriptionInput = z.input<typeof subscriptionInputSchema>;
-
-const immutable = z
-  .unknown()
-  .superRefine((_value, ctx) => {
-    ctx.addIssue(ruleIssue('immutable', 'cannot be changed; create a new subscription instead'));
-  })
-  .optional();
-
-/**
- * Body of `PATCH /v1/subscriptions/:id`. Given fields replace the stored ones, except `settings`,
- * which is merged key by key (a `null` setting falls back to its default); `retryPolicy: null`
- * returns to the plugin's default delays, `rateLimit: null` lifts the rate limit. `plugin` and `hook` are refused (rule `immutable`).
- */
-export const subscriptionPatchSchema = z.strictObject({
-  plugin: immutable,
-  hook: immutable,
-  url: urlSchema.optional(),
-  method: methodSchema.optional(),
-  enabled: z.boolean().optional(),
-  auth: subscriptionAuthSchema.optional(),
-  errorEmails: errorEmailsSchema.optional(),
-  settings: settingsSchema.optional(),
-  retryPolicy: retryPolicySchema.nullable().optional(),
-  rateLimit: rateLimitSchema.nullable().optional(),
-});
-
-export type SubscriptionPatch = z.output<typeof subscriptionPatchSchema>;

@@ -2,7 +2,6 @@ import {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   defaultClassify,
   eventDataOf,
-  issue,
   JSON_CONTENT_TYPE,
   jsonRequest,
   routedHooks,
@@ -11,6 +10,7 @@ import {
   type DeliverablePlugin,
   type DeliveryOutcome,
 } from '@hookbus/delivery-sdk';
+import { issue } from '@hookbus/contracts';
 import { z } from 'zod';
 
 export const komerceSettingsSchema = z.strictObject({

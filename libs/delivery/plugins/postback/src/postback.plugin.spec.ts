@@ -1,12 +1,11 @@
 import { NOTIFICATION_EVENT_TYPES } from '@hookbus/contracts';
-import { EgressAllowList, PluginCatalog } from '@hookbus/delivery-sdk';
+import { NOTHING_ALLOW_LISTED, validateSubscription } from '@hookbus/delivery-sdk';
 import { MANUAL_RETRY_EVENTS, POSTBACK_TIMEOUT_MS, postbackPlugin } from './postback.plugin';
 
-const catalog = new PluginCatalog([postbackPlugin]);
-const context = { egressAllow: EgressAllowList.NONE };
+const validate = (input: unknown) => validateSubscription(postbackPlugin, input, NOTHING_ALLOW_LISTED);
 const base = { plugin: 'postback', hook: 'order.completed', url: 'https://crm.example/postback' };
 const rulesOf = (input: unknown) => {
-  const result = catalog.validate(input, context);
+  const result = validate(input);
   return result.ok ? [] : result.issues.map(({ field, rule }) => ({ field, rule }));
 };
 
@@ -25,7 +24,7 @@ describe('postbackPlugin', () => {
   });
 
   it('is POST only', () => {
-    expect(catalog.validate(base, context)).toEqual({ ok: true, value: expect.objectContaining({ method: 'POST' }) });
+    expect(validate(base)).toEqual({ ok: true, value: expect.objectContaining({ method: 'POST' }) });
     expect(rulesOf({ ...base, method: 'PUT' })).toEqual([{ field: 'method', rule: 'method_not_allowed' }]);
   });
 
@@ -36,7 +35,7 @@ describe('postbackPlugin', () => {
 
   describe('sources', () => {
     it('defaults to all three origins', () => {
-      expect(catalog.validate(base, context)).toEqual({
+      expect(validate(base)).toEqual({
         ok: true,
         value: expect.objectContaining({ settings: { sources: ['admin', 'shop', 'funnel'] } }),
       });

@@ -1,7 +1,6 @@
-import { ORIGINS, type EventType, type HookbusEvent } from '@hookbus/contracts';
+import { type EventType, type HookbusEvent, ORIGINS, refineUnique } from '@hookbus/contracts';
 import {
   defaultClassify,
-  refineUnique,
   routedHooks,
   type Classification,
   type ClassifyContext,

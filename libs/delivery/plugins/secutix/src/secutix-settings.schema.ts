@@ -1,4 +1,5 @@
-import { ruleIssue, type ScheduleDefaults } from '@hookbus/delivery-sdk';
+import { ruleIssue } from '@hookbus/contracts';
+import { type ScheduleDefaults } from '@hookbus/delivery-sdk';
 import { z } from 'zod';
 import { findBadPlaceholder, substituteOrderId } from './order-id-placeholder';
 import { parseFilter } from './secutix-filter.parser';

@@ -1,8 +1,7 @@
-import type { HookbusEvent, ValidationIssue } from '@hookbus/contracts';
+import { type HookbusEvent, issue, type ValidationIssue } from '@hookbus/contracts';
 import {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   defaultClassify,
-  issue,
   parseUrl,
   routedHooks,
   type Classification,

@@ -1,12 +1,11 @@
 import type { HookbusEvent } from '@hookbus/contracts';
 import type { z } from 'zod';
 import type { DeliverablePlugin } from '../deliverable-plugin';
-import type { Subscription } from '../delivery-plugin';
+import { NOTHING_ALLOW_LISTED, type Subscription } from '../delivery-plugin';
 import type { Classification, ClassifyContext, DeliveryOutcome } from '../delivery-outcome';
 import { parseUrl } from '../parse-url';
 import { headerValue } from '../header-value';
-import { PluginCatalog } from '../plugin-catalog';
-import { EgressAllowList } from '../transport/egress-allow-list';
+import { validateSubscription } from '../subscription-validation';
 
 // The kit's checks as plain functions returning what is wrong, so the kit itself can be tested.
 
@@ -38,7 +37,7 @@ export function definitionProblems(plugin: AnyPlugin, fixtures: readonly Conform
 
 export function fixtureProblems(plugin: AnyPlugin, { event, subscription }: ConformanceFixture): string[] {
   const problems: string[] = [];
-  const validated = new PluginCatalog([plugin]).validate(subscription, { egressAllow: EgressAllowList.NONE });
+  const validated = validateSubscription(plugin, subscription, NOTHING_ALLOW_LISTED);
   if (!validated.ok) problems.push(`subscription is invalid: ${validated.issues.map((i) => `${i.field} ${i.rule}`).join(', ')}`);
   const hook = plugin.hooks.find((candidate) => candidate.name === subscription.hook);
   if (!hook?.eventTypes.includes(event.type)) problems.push(`hook "${subscription.hook}" does not serve ${event.type}`);

@@ -1,5 +1,5 @@
-import type { Subscription } from './delivery-plugin';
-import type { SubscriptionPatch } from './subscription.schema';
+import type { Subscription } from '@hookbus/delivery-sdk';
+import type { SubscriptionPatch } from './subscription-patch.schema';
 
 /**
  * The subscription a PATCH asks for, as input to revalidate: fields replace, `settings` merge key

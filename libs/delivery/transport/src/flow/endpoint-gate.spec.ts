@@ -1,4 +1,4 @@
-import type { SendResult } from '../transport/send-result';
+import type { SendResult } from '../send-result';
 import type { EndpointFlowSettings } from './endpoint-flow-settings';
 import { type Admission, EndpointGate, type Permit, type PutOff } from './endpoint-gate';
 

@@ -1,4 +1,4 @@
-import { EgressAllowList } from './egress-allow-list';
+import { EgressAllowList } from '@hookbus/egress';
 import { EgressPolicy, type EgressTarget } from './egress-policy';
 
 const at = (hostname: string, port = 80): EgressTarget => ({ hostname, port });

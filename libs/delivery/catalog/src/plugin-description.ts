@@ -1,8 +1,6 @@
 import { EVENT_TYPES } from '@hookbus/contracts';
 import { z } from 'zod';
-import type { DeliveryPluginDefinition } from './delivery-plugin';
-import { AUTH_TYPES } from './subscription-auth.schema';
-import { HTTP_METHODS, retryPolicySchema } from './subscription.schema';
+import { AUTH_TYPES, type DeliveryPluginDefinition, HTTP_METHODS, retryPolicySchema } from '@hookbus/delivery-sdk';
 
 /** One entry of `GET /v1/plugins`: what a subscription to this plugin can be made of. */
 export const pluginDescriptionSchema = z.strictObject({

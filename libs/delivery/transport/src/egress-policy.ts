@@ -1,6 +1,4 @@
-import { addressClass, type AddressClass } from './address-class';
-import { EgressAllowList } from './egress-allow-list';
-import { parseIp } from './ip-address';
+import { addressClass, type AddressClass, EgressAllowList, parseIp } from '@hookbus/egress';
 
 /** Where a request is going, as its URL names it. */
 export interface EgressTarget {

@@ -1,4 +1,4 @@
-import { MAX_RETRY_DELAY_SECONDS } from '../subscription.schema';
+import { MAX_RETRY_DELAY_SECONDS } from './subscription.schema';
 
 /** The shortest and longest wait before a retry, in milliseconds. */
 export interface RetryDelayBounds {

@@ -1,4 +1,4 @@
-import { toIssues, type ValidationIssue } from '@hookbus/contracts';
+import { toIssues, type ValidationIssue } from './validation';
 import type { z } from 'zod';
 
 export const issue = (field: string, rule: string, message: string): ValidationIssue => ({ field, rule, message });

@@ -1,4 +1,4 @@
-import type { TransportError } from '../delivery-outcome';
+import type { TransportError } from '@hookbus/delivery-sdk';
 
 /** One HTTP attempt. */
 export interface SendRequest {

@@ -1,4 +1,4 @@
-import type { AddressClass } from './address-class';
+import type { AddressClass } from '@hookbus/egress';
 
 /** The destination resolved only to addresses the egress policy forbids; nothing was sent. */
 export class EgressRefusedError extends Error {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EgressAllowList } from './egress-allow-list';
+import { EgressAllowList } from '@hookbus/egress';
 import { HttpSender, type HttpSenderOptions } from './http-sender';
 import type { SendResult } from './send-result';
 

@@ -1,10 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Agent, errors, type Dispatcher } from 'undici';
-import type { TransportError } from '../delivery-outcome';
-import { DEFAULT_DELIVERY_TIMEOUT_MS } from '../deliverable-plugin';
-import { parseUrl } from '../parse-url';
-import type { EgressAllowList } from './egress-allow-list';
+import { type TransportError, DEFAULT_DELIVERY_TIMEOUT_MS, parseUrl } from '@hookbus/delivery-sdk';
+import type { EgressAllowList } from '@hookbus/egress';
 import { EgressPolicy } from './egress-policy';
 import { guardedConnector, type HostResolver } from './guarded-connector';
 import { memoized } from './memoized';

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { buildConnector } from 'undici';
-import { EgressAllowList } from './egress-allow-list';
+import { EgressAllowList } from '@hookbus/egress';
 import { EgressPolicy } from './egress-policy';
 import { EgressRefusedError } from './egress-refused.error';
 import { guardedConnector, type HostResolver } from './guarded-connector';

@@ -1,6 +1,6 @@
 import { idSlices, MAX_IDS_PER_STATEMENT, placeholders } from './plain-sql';
 
-describe('plain SQL helpers of the claims', () => {
+describe('plain SQL helpers', () => {
   it('writes one placeholder per value', () => {
     expect(placeholders(1)).toBe('?');
     expect(placeholders(3)).toBe('?, ?, ?');

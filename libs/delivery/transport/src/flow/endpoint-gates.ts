@@ -1,4 +1,4 @@
-import { memoized } from '../transport/memoized';
+import { memoized } from '../memoized';
 import type { EndpointFlowSettings } from './endpoint-flow-settings';
 import { EndpointGate } from './endpoint-gate';
 

@@ -1,8 +1,8 @@
+import { issue } from '@hookbus/contracts';
+import { type DeliveryPluginDefinition, NOTHING_ALLOW_LISTED, type Subscription } from '@hookbus/delivery-sdk';
+import { EgressAllowList } from '@hookbus/egress';
 import { z } from 'zod';
-import type { DeliveryPluginDefinition, Subscription } from './delivery-plugin';
 import { PluginCatalog } from './plugin-catalog';
-import { EgressAllowList } from './transport/egress-allow-list';
-import { issue } from './validation-issues';
 
 const fakeSettings = z.strictObject({ level: z.int().min(1).max(3).default(2), note: z.string().optional() });
 
@@ -27,7 +27,7 @@ const fake: DeliveryPluginDefinition<typeof fakeSettings> = {
 
 const other: DeliveryPluginDefinition = { ...fake, vendor: 'other', check: undefined };
 const catalog = new PluginCatalog([fake, other]);
-const context = { egressAllow: EgressAllowList.NONE };
+const context = NOTHING_ALLOW_LISTED;
 const base = { plugin: 'fake', hook: 'confirmed', url: 'https://receiver.example/hook' };
 
 const issuesOf = (result: ReturnType<PluginCatalog['validate']>) => (result.ok ? [] : result.issues);

@@ -1,7 +1,6 @@
 import type { EndpointFlowV1 } from '@hookbus/contracts';
-import { headerValue } from '../header-value';
-import { parseRetryAfter } from '../transport/retry-after';
-import type { SendResult } from '../transport/send-result';
+import { headerValue, parseRetryAfter } from '@hookbus/delivery-sdk';
+import type { SendResult } from '../send-result';
 import { AdaptiveLimit, type LoadSignal } from './adaptive-limit';
 import { CircuitBreaker } from './circuit-breaker';
 import type { EndpointFlowSettings } from './endpoint-flow-settings';
