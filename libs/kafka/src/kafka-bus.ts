@@ -1,21 +1,15 @@
 import { Logger } from '@nestjs/common';
-import { type Admin, Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
 import { ALL_TOPICS, Topics, type TopicSpec } from '@hookbus/contracts';
 import { AtLeastOnceConsumer, type ConsumerOptions } from './at-least-once-consumer';
 import { CompactedTopicReader, type TableReaderOptions, throwawayGroupId } from './compacted-topic-reader';
 import type { OutgoingMessage } from './consumed-message';
-import { type GroupLag, messageCount, type TopicMessageCount, topicLag } from './consumer-lag';
+import type { GroupLag, TopicMessageCount } from './consumer-lag';
+import { KafkaBusAdmin } from './kafka-bus-admin';
 import type { KafkaOptions } from './kafka-options';
+import { kafkajsClient } from './kafkajs-client';
 import { KeyHashPartitioner } from './key-hash-partitioner';
 import { PublishBatcher } from './publish-batcher';
-import { ensureTopics } from './topic-bootstrap';
-
-const kafkajsLevels: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
-  [logLevel.ERROR]: 'error',
-  [logLevel.WARN]: 'warn',
-  [logLevel.INFO]: 'log',
-  [logLevel.DEBUG]: 'debug',
-};
 
 const FETCH_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -27,7 +21,9 @@ export class KafkaBus {
   private readonly logger = new Logger(KafkaBus.name);
   private readonly kafka: Kafka;
   private readonly producer: Producer;
-  private readonly admin: Admin;
+  private readonly adminClient: Admin;
+  // Questions about topics, offsets and groups, kept apart from the message path.
+  private readonly admin: KafkaBusAdmin;
   private readonly consumers = new Set<AtLeastOnceConsumer | CompactedTopicReader>();
   private readonly prefix: string;
   private connected?: Promise<void>;
@@ -36,19 +32,11 @@ export class KafkaBus {
 
   constructor(private readonly options: KafkaOptions & { replicationFactor?: number }) {
     this.prefix = options.topicPrefix ?? '';
-    const kafkajsLogger = new Logger('kafkajs');
-    this.kafka = new Kafka({
-      clientId: options.clientId,
-      brokers: [...options.brokers],
-      logLevel: logLevel.WARN,
-      logCreator: () => ({ level, log }: LogEntry) => {
-        const { message, ...extra } = log;
-        kafkajsLogger[kafkajsLevels[level] ?? 'log']({ message, ...extra });
-      },
-    });
+    this.kafka = kafkajsClient(options);
     // acks=all on every send: a publish resolves only once every in-sync replica has the message.
     this.producer = this.kafka.producer({ createPartitioner: KeyHashPartitioner, allowAutoTopicCreation: false });
-    this.admin = this.kafka.admin();
+    this.adminClient = this.kafka.admin();
+    this.admin = new KafkaBusAdmin(this.adminClient, this.topicName);
     this.batcher = new PublishBatcher(async (batch) => {
       await this.producer.sendBatch({
         acks: -1,
@@ -68,7 +56,7 @@ export class KafkaBus {
 
   connect(): Promise<void> {
     // A failed connect is forgotten so the next call tries again (e.g. Kafka started after us).
-    this.connected ??= Promise.all([this.producer.connect(), this.admin.connect()]).then(
+    this.connected ??= Promise.all([this.producer.connect(), this.adminClient.connect()]).then(
       () => undefined,
       (error: unknown) => {
         this.connected = undefined;
@@ -81,7 +69,7 @@ export class KafkaBus {
   /** Creates the contract topics that do not exist yet; returns the names it created. */
   async ensureTopics(specs: readonly TopicSpec[] = ALL_TOPICS): Promise<string[]> {
     await this.connect();
-    const created = await ensureTopics(this.admin, specs, this.topicName, this.options.replicationFactor ?? 1);
+    const created = await this.admin.ensureTopics(specs, this.options.replicationFactor ?? 1);
     if (created.length > 0) this.logger.log({ message: 'created topics', topics: created });
     return created;
   }
@@ -135,7 +123,7 @@ export class KafkaBus {
         maxWaitTimeInMs: 500,
         allowAutoTopicCreation: false,
       }),
-      admin: this.admin,
+      admin: this.adminClient,
       topicName: this.topicName,
       contractName: this.contractName,
     });
@@ -152,15 +140,13 @@ export class KafkaBus {
   /** The next offset a group will read on each partition of a topic (-1 when it has committed none). */
   async committedOffsets(groupId: string, topic: string): Promise<Map<number, bigint>> {
     await this.connect();
-    const [committed] = await this.admin.fetchOffsets({ groupId: this.topicName(groupId), topics: [this.topicName(topic)] });
-    return new Map(committed?.partitions.map(({ partition, offset }) => [partition, BigInt(offset)]) ?? []);
+    return this.admin.committedOffsets(groupId, topic);
   }
 
   /** The end offset (next offset to be written) of each partition of a topic. */
   async endOffsets(topic: string): Promise<Map<number, bigint>> {
     await this.connect();
-    const offsets = await this.admin.fetchTopicOffsets(this.topicName(topic));
-    return new Map(offsets.map(({ partition, offset }) => [partition, BigInt(offset)]));
+    return this.admin.endOffsets(topic);
   }
 
   /**
@@ -170,65 +156,26 @@ export class KafkaBus {
    */
   async consumerLag(groupIdPrefix: string): Promise<GroupLag[]> {
     await this.connect();
-    const wanted = this.topicName(groupIdPrefix);
-    const [{ groups }, topics] = await Promise.all([this.admin.listGroups(), this.admin.listTopics()]);
-    const existing = new Set(topics);
-    const groupIds = groups.map(({ groupId }) => groupId).filter((groupId) => groupId.startsWith(wanted)).sort();
-    // No topic list: the broker answers with every topic the group committed on.
-    const committed = await Promise.all(
-      groupIds.map(async (groupId) => ({ groupId, topics: (await this.admin.fetchOffsets({ groupId })).filter(({ topic }) => existing.has(topic)) })),
-    );
-    const topicsInUse = [...new Set(committed.flatMap((group) => group.topics.map(({ topic }) => topic)))];
-    const watermarks = new Map(await Promise.all(topicsInUse.map(async (topic) => [topic, await this.watermarks(topic)] as const)));
-    return committed.map((group) => ({
-      groupId: group.groupId,
-      topics: group.topics
-        .map(({ topic, partitions }) => {
-          // -1: no offset committed on that partition.
-          const offsets = new Map(partitions.filter(({ offset }) => Number(offset) >= 0).map(({ partition, offset }) => [partition, BigInt(offset)]));
-          const marks = watermarks.get(topic) ?? [];
-          return { topic, lag: topicLag(marks.map((mark) => ({ ...mark, committed: offsets.get(mark.partition) }))) };
-        })
-        .sort((a, b) => a.topic.localeCompare(b.topic)),
-    }));
+    return this.admin.consumerLag(groupIdPrefix);
   }
 
   /** How many messages retention still holds on each topic (contract names); a topic not created yet holds 0. */
   async topicMessageCounts(topics: readonly string[]): Promise<TopicMessageCount[]> {
     await this.connect();
-    const existing = new Set(await this.admin.listTopics());
-    return Promise.all(
-      topics.map(this.topicName).map(async (topic) => ({
-        topic,
-        messages: existing.has(topic) ? messageCount(await this.watermarks(topic)) : 0,
-      })),
-    );
-  }
-
-  private async watermarks(topic: string): Promise<{ partition: number; low: bigint; high: bigint }[]> {
-    const offsets = await this.admin.fetchTopicOffsets(topic);
-    return offsets.map(({ partition, low, high }) => ({ partition, low: BigInt(low), high: BigInt(high) }));
+    return this.admin.topicMessageCounts(topics);
   }
 
   /** Resolves when the cluster answers a metadata request; used by readiness probes. */
   async ping(timeoutMs = 2000): Promise<void> {
     await this.connect();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Kafka did not answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      await Promise.race([this.admin.describeCluster(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await this.admin.ping(timeoutMs);
   }
 
   /** Stops consumers first (they may still publish), then the producer and admin client. */
   async disconnect(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
     this.consumers.clear();
-    if (this.connected) await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+    if (this.connected) await Promise.all([this.producer.disconnect(), this.adminClient.disconnect()]);
     this.connected = undefined;
   }
 }

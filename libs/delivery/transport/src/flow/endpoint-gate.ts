@@ -1,37 +1,12 @@
 import type { EndpointFlowV1 } from '@hookbus/contracts';
-import { headerValue, parseRetryAfter } from '@hookbus/delivery-sdk';
-import type { SendResult } from '../send-result';
-import { AdaptiveLimit, type LoadSignal } from './adaptive-limit';
-import { CircuitBreaker } from './circuit-breaker';
+import type { Admission, Permit, PutOff } from './admission';
 import type { EndpointFlowSettings } from './endpoint-flow-settings';
-
-/** To the retry path until `until` (epoch ms), for `reason`: nothing was sent, no retry is used up. */
-export interface PutOff {
-  readonly go: false;
-  readonly until: number;
-  readonly reason: string;
-}
-
-/**
- * A slot to send one request. `done` hands it back with how the request went (call it once) and
- * says whether the delivery must be put off after all: its answer paused the endpoint.
- */
-export interface Permit {
-  done(result: SendResult): PutOff | undefined;
-}
-
-export type Admission = { readonly go: true; readonly permit: Permit } | PutOff;
+import { EndpointHealth } from './endpoint-health';
 
 interface Waiter {
   readonly mayDefer: boolean;
   readonly admit: (admission: Admission) => void;
 }
-
-// Up to this share of a wait is added, so deliveries put off together do not all come back at once:
-// a wide spread where the endpoint chose nothing (hundreds returning within a second cost everyone
-// else a burst of CPU), a narrow one after the time it asked for.
-const WIDE_SPREAD = 0.5;
-const NARROW_SPREAD = 0.1;
 
 /**
  * Flow control for one endpoint (origin). A delivery goes when one of the endpoint's slots is free;
@@ -40,20 +15,17 @@ const NARROW_SPREAD = 0.1;
  * is not answering spills deliveries to the retry path: requests held past its usual answer time
  * with no answer meanwhile, its queue full too long, a `Retry-After` pausing it, or its circuit open
  * (CircuitBreaker). A delivery put off that way was not sent: it uses up no retry.
+ *
+ * The gate keeps the books (slots taken, deliveries waiting); EndpointHealth decides from the
+ * endpoint's answers when a delivery must be put off.
  */
 export class EndpointGate {
-  private readonly limit: AdaptiveLimit;
-  private readonly circuit: CircuitBreaker;
+  private readonly health: EndpointHealth;
   /** Requests under way: id → when sent. */
   private readonly sending = new Map<number, number>();
   private readonly waiters: Waiter[] = [];
   private nextRequest = 0;
-  private lastAnswerAt = -Infinity;
-  private pausedUntil = 0;
   private fullSince?: number;
-  private usualMs?: number;
-  private retreats = 0;
-  private retreatUntil = 0;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -61,8 +33,7 @@ export class EndpointGate {
     private readonly settings: EndpointFlowSettings,
     private readonly clock: () => number = Date.now,
   ) {
-    this.limit = new AdaptiveLimit(settings.initialConcurrency, settings.maxConcurrency);
-    this.circuit = new CircuitBreaker(settings.circuit);
+    this.health = new EndpointHealth(endpoint, settings);
   }
 
   /**
@@ -83,10 +54,7 @@ export class EndpointGate {
 
   /** The endpoint's flow control as the delivery log shows it. */
   flow(): EndpointFlowV1 {
-    const now = this.clock();
-    const circuit = this.circuit.state(now);
-    const until = circuit === 'open' ? this.circuit.reopensAt : this.pausedUntil > now ? this.pausedUntil : undefined;
-    return { concurrency: this.limit.value, circuit, ...(until === undefined ? {} : { until: new Date(until).toISOString() }) };
+    return this.health.flow(this.clock());
   }
 
   get inFlight(): number {
@@ -98,23 +66,22 @@ export class EndpointGate {
   }
 
   get timesOpened(): number {
-    return this.circuit.timesOpened;
+    return this.health.timesOpened;
   }
 
   /** Nothing under way, waiting, paused or open: the gate may be forgotten. */
   get idle(): boolean {
-    const now = this.clock();
-    return this.sending.size === 0 && this.waiters.length === 0 && this.pausedUntil <= now && this.circuit.state(now) === 'closed';
+    return this.sending.size === 0 && this.waiters.length === 0 && this.health.calm(this.clock());
   }
 
   private mayGo(now: number, mayDefer: boolean): boolean {
-    if (this.sending.size >= this.limit.value) return false;
-    return !mayDefer || (this.pausedUntil <= now && this.circuit.allows(now));
+    if (this.sending.size >= this.health.limit.value) return false;
+    return !mayDefer || this.health.allowsSending(now);
   }
 
   private go(now: number): Admission {
     const id = this.nextRequest++;
-    const generation = this.limit.generation;
+    const generation = this.health.limit.generation;
     this.sending.set(id, now);
     let done = false;
     const permit: Permit = {
@@ -122,43 +89,29 @@ export class EndpointGate {
         if (done) return undefined;
         done = true;
         this.sending.delete(id);
-        const paused = this.learn(result, generation);
+        // Whether the limit held deliveries back: only then does a quick answer say it may grow.
+        const limited = this.waiters.length > 0 || this.sending.size + 1 >= this.health.limit.value;
+        const paused = this.health.learn(result, generation, limited, this.clock());
         this.review();
-        return paused ? this.paused(this.clock()) : undefined;
+        return paused ? this.health.paused(this.clock()) : undefined;
       },
     };
     return { go: true, permit };
   }
 
-  /** Why a delivery must be put off now, if it must. */
+  /** Why a delivery must be put off now, if it must; only an arriving one is put off for a full queue. */
   private putOffNow(now: number, arriving: boolean): PutOff | undefined {
-    if (this.pausedUntil > now) return this.paused(now);
-    if (this.circuit.state(now) === 'open') {
-      return this.putOff(this.circuit.reopensAt, WIDE_SPREAD * this.settings.circuit.coolDownMs, `circuit_open: ${this.endpoint} failed ${this.settings.circuit.failures} times in a row`);
-    }
-    const silentMs = this.silentFor(now);
-    if (silentMs !== undefined) return this.putOff(this.retreat(now), WIDE_SPREAD * this.settings.retreatMs, `endpoint_not_answering: no answer from ${this.endpoint} for ${silentMs} ms`);
+    const putOff = this.health.putOffNow(now, this.oldestSentAt());
+    if (putOff) return putOff;
     const fullMs = this.fullSince === undefined ? 0 : now - this.fullSince;
-    if (arriving && fullMs > this.settings.queueFullMs) {
-      return this.putOff(this.retreat(now), WIDE_SPREAD * this.settings.retreatMs, `endpoint_saturated: ${this.waiters.length} deliveries waited for ${this.endpoint} for ${fullMs} ms`);
-    }
-    return undefined;
+    return arriving && fullMs > this.settings.queueFullMs ? this.health.saturated(now, this.waiters.length, fullMs) : undefined;
   }
 
-  private paused(now: number): PutOff {
-    return this.putOff(this.pausedUntil, NARROW_SPREAD * (this.pausedUntil - now), `endpoint_paused: ${this.endpoint} asked to wait (Retry-After)`);
-  }
-
-  private putOff(until: number, spreadMs: number, reason: string): PutOff {
-    return { go: false, until: Math.round(until + Math.random() * spreadMs), reason };
-  }
-
-  /** How long requests have been held with no answer at all, when longer than the endpoint's usual answer time allows. */
-  private silentFor(now: number): number | undefined {
+  /** When the oldest request under way was sent; Infinity when none is. */
+  private oldestSentAt(): number {
     let oldest = Infinity;
     for (const sentAt of this.sending.values()) oldest = Math.min(oldest, sentAt);
-    const silentMs = now - Math.max(oldest, this.lastAnswerAt);
-    return oldest !== Infinity && silentMs > this.stallMs() ? silentMs : undefined;
+    return oldest;
   }
 
   // Lets waiters go while slots are free, puts off the deferrable ones once the endpoint stopped
@@ -178,67 +131,7 @@ export class EndpointGate {
       this.waiters.splice(0, this.waiters.length, ...kept);
     }
     if (this.waiters.length < this.settings.queueLimit) this.fullSince = undefined;
-    const wake = this.waiters.length > 0 ? this.nextChange(now) : undefined;
+    const wake = this.waiters.length > 0 ? this.health.nextChange(now, this.oldestSentAt()) : undefined;
     if (wake !== undefined) this.timer = setTimeout(() => this.review(), Math.max(1, wake - now)).unref();
-  }
-
-  // The earliest time a waiter's fate may change without an answer: the pause or cool-down ends,
-  // or the requests under way have been silent too long.
-  private nextChange(now: number): number | undefined {
-    let oldest = Infinity;
-    for (const sentAt of this.sending.values()) oldest = Math.min(oldest, sentAt);
-    const candidates = [
-      this.pausedUntil > now ? this.pausedUntil : Infinity,
-      this.circuit.state(now) === 'open' ? this.circuit.reopensAt : Infinity,
-      Math.max(oldest, this.lastAnswerAt) + this.stallMs() + 1,
-    ];
-    const wake = Math.min(...candidates);
-    return Number.isFinite(wake) ? wake : undefined;
-  }
-
-  /** Takes what an answer (or its absence) says about the endpoint; true when it paused it. */
-  private learn(result: SendResult, generation: number): boolean {
-    const now = this.clock();
-    // Whether the limit held deliveries back: only then does a quick answer say it may grow.
-    const limited = this.waiters.length > 0 || this.sending.size + 1 >= this.limit.value;
-    if (result.kind === 'error') {
-      // An address refused or a request that could not be written: the endpoint was never asked.
-      if (result.error === 'ssrf_refused' || result.error === 'protocol') return false;
-      this.circuit.failed(now);
-      if (result.error === 'timeout' || result.error === 'connection') this.limit.record('congested', generation);
-      return false;
-    }
-    this.lastAnswerAt = now;
-    this.retreats = 0;
-    const signal = this.signalOf(result.status, result.durationMs);
-    this.usualMs = this.usualMs === undefined ? result.durationMs : this.usualMs + (result.durationMs - this.usualMs) / 10;
-    const { status } = result;
-    if (status >= 500) this.circuit.failed(now);
-    else this.circuit.succeeded();
-    this.limit.record(signal, generation, limited);
-    const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headerValue(result.headers, 'retry-after'), now) : undefined;
-    if (retryAfterMs === undefined || retryAfterMs <= 0) return false;
-    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(retryAfterMs, this.settings.maxPauseMs));
-    return true;
-  }
-
-  private signalOf(status: number, durationMs: number): LoadSignal {
-    if (status === 429 || status === 503) return 'congested';
-    // Quick: no slower than twice its usual answer time (plus a little, for loopback jitter).
-    return durationMs <= 2 * (this.usualMs ?? durationMs) + 5 ? 'quick' : 'slow';
-  }
-
-  private stallMs(): number {
-    return Math.max(this.settings.stallFloorMs, this.settings.stallFactor * (this.usualMs ?? 0));
-  }
-
-  // One retreat per silence: deliveries put off meanwhile come back together; each new silence
-  // waits twice as long, until the endpoint answers again.
-  private retreat(now: number): number {
-    if (now >= this.retreatUntil) {
-      this.retreatUntil = now + Math.min(this.settings.retreatMs * 2 ** Math.min(this.retreats, 20), this.settings.maxRetreatMs);
-      this.retreats += 1;
-    }
-    return this.retreatUntil;
   }
 }

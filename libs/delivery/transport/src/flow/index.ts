@@ -1,4 +1,5 @@
 export * from './adaptive-limit';
+export * from './admission';
 export * from './circuit-breaker';
 export * from './endpoint-flow-settings';
 export * from './endpoint-gate';
