@@ -33,6 +33,8 @@ const depConstraints = [
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
   // The console runs in a browser and talks to config-service over HTTP only.
   { sourceTag: 'type:console', onlyDependOnLibsWithTags: [] },
+  // The workspace's own Nx generators (tools/workspace) read the event types, and nothing else of the product.
+  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts'] },
 ];
 
 export default [
