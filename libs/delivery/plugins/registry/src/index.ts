@@ -4,6 +4,7 @@ import { KomercePluginModule, komercePlugin } from '@hookbus/plugin-komerce';
 import { KometPluginModule, kometPlugin } from '@hookbus/plugin-komet';
 import { PostbackPluginModule, postbackPlugin } from '@hookbus/plugin-postback';
 import { SecutixPluginModule, secutixPlugin } from '@hookbus/plugin-secutix';
+import { WebhookPluginModule, webhookPlugin } from '@hookbus/plugin-webhook';
 
 /** A plugin this build contains: its definition (what config-service offers) and its Nest module (what delivery-service hosts). */
 export interface RegisteredPlugin {
@@ -20,4 +21,5 @@ export const REGISTERED_PLUGINS: readonly RegisteredPlugin[] = [
   { definition: komercePlugin, module: KomercePluginModule },
   { definition: secutixPlugin, module: SecutixPluginModule },
   { definition: postbackPlugin, module: PostbackPluginModule },
+  { definition: webhookPlugin, module: WebhookPluginModule },
 ];

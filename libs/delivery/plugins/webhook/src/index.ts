@@ -1,0 +1,2 @@
+export * from './webhook.plugin';
+export * from './webhook-plugin.module';
