@@ -57,7 +57,7 @@ describe('plugin discovery', () => {
 describe('deliveryEnvSchema', () => {
   it('defaults to every plugin and no egress exception', () => {
     const env = loadEnv(deliveryEnvSchema, {});
-    expect(env.DELIVERY_PLUGINS).toEqual(['komet', 'komerce', 'secutix', 'postback']);
+    expect(env.DELIVERY_PLUGINS).toEqual(REGISTERED_PLUGINS.map(({ definition }) => definition.vendor));
     expect(env.HOOKBUS_EGRESS_ALLOW.allowsUrl(new URL('http://127.0.0.1/'))).toBe(false);
   });
 
