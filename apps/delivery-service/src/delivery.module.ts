@@ -2,8 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { DEFAULT_ENDPOINT_FLOW, EndpointGates, SubscriptionPacer } from '@hookbus/delivery-transport';
 import { OperatorAuthModule, PlatformModule, type SecretBox } from '@hookbus/platform';
-import { AttemptConsequences } from './delivery/attempt-consequences';
-import { AttemptDeferral } from './delivery/attempt-deferral';
 import { observeEndpoints } from './delivery/delivery-metrics';
 import { AttemptExecutor } from './delivery/attempt.executor';
 import { DeliveryPublisher } from './delivery/delivery.publisher';
@@ -60,9 +58,7 @@ export class DeliveryModule {
           },
         },
         { provide: SubscriptionPacer, useValue: new SubscriptionPacer() },
-        AttemptDeferral,
         DeliveryPublisher,
-        AttemptConsequences,
         AttemptExecutor,
         ScheduledDelivery,
         EventDispatcher,

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeliveryAttemptRecordV1, HookbusEvent, SubscriptionSnapshotV1 } from '@hookbus/contracts';
-import { type Classification, type DeliverablePlugin } from '@hookbus/delivery-sdk';
+import type { HookbusEvent, SubscriptionSnapshotV1 } from '@hookbus/contracts';
+import type { Classification, DeliverablePlugin } from '@hookbus/delivery-sdk';
 import { type EndpointGate, EndpointGates, type SendResult, signWebhook, SubscriptionPacer } from '@hookbus/delivery-transport';
 import type { SecretBox } from '@hookbus/platform';
-import { AttemptConsequences } from './attempt-consequences';
-import { AttemptDeferral, type Deferral, MAX_DEFERRALS } from './attempt-deferral';
+import { countPutOff } from './delivery-metrics';
+import { DeliveryPublisher } from './delivery.publisher';
 import { deliveryRefOf } from './delivery-ref';
 import { DeliverySender } from './delivery-sender';
 import { SECRET_BOX } from './delivery-tokens';
 import { maskHeaders } from './masked-headers';
 import { activeSigningSecrets, plainSubscription } from './plain-subscription';
+import { type AttemptContext, decidePutOff, decideVerdict, mayPutOff, type PutOff } from './rules';
 
 /** The longest a delivery waits in memory for its subscription's rate limit; beyond it, the retry path. */
 export const MAX_PACED_WAIT_MS = 1_000;
@@ -28,23 +29,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One attempt of one delivery: render, sign (Standard Webhooks), wait for the subscription's rate
- * limit and the endpoint's flow control, send, classify, then log it and schedule or report what
- * follows. Resolves once every resulting record is on the broker.
+ * limit and the endpoint's flow control, send, classify; the delivery rules decide what that
+ * means and the publisher writes it. Resolves once every resulting record is on the broker.
  */
 @Injectable()
 export class AttemptExecutor {
   constructor(
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(DeliverySender) private readonly sender: DeliverySender,
-    @Inject(AttemptConsequences) private readonly consequences: AttemptConsequences,
     @Inject(EndpointGates) private readonly gates: EndpointGates,
     @Inject(SubscriptionPacer) private readonly pacer: SubscriptionPacer,
-    @Inject(AttemptDeferral) private readonly deferral: AttemptDeferral,
+    @Inject(DeliveryPublisher) private readonly publisher: DeliveryPublisher,
   ) {}
 
   async execute({ event, snapshot, plugin, attempt, deferrals = 0 }: AttemptInput): Promise<void> {
     const ref = deliveryRefOf(event, snapshot);
     const subscription = plainSubscription(this.box, snapshot, plugin);
+    const context: AttemptContext = { ref, event, plugin, subscription, attempt };
 
     let rendered;
     try {
@@ -53,14 +54,15 @@ export class AttemptExecutor {
       // Rendering is deterministic: the same event fails the same way on every retry.
       const reason = `render_failed: ${error instanceof Error ? error.message : String(error)}`;
       const request = { method: subscription.method, url: subscription.url, headers: {}, body: '' };
-      const record: DeliveryAttemptRecordV1 = { ...ref, attempt, at: new Date().toISOString(), request, durationMs: 0, error: reason, outcome: 'failed' };
-      return this.consequences.apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict: { result: 'failed', reason } });
+      return this.publisher.publish(decideVerdict(context, { at: new Date(), request, durationMs: 0, error: reason }, { result: 'failed', reason }));
     }
 
     const loggedRequest = (headers = rendered.headers) => ({ method: rendered.method, url: rendered.url, headers: maskHeaders(headers, rendered.secretHeaders), body: rendered.body });
-    const mayDefer = deferrals < MAX_DEFERRALS;
-    const putOff = (details: Pick<Deferral, 'until' | 'reason' | 'endpoint' | 'response' | 'durationMs'>) =>
-      this.deferral.putOff({ ref, event, plugin, subscription, attempt, deferrals, request: loggedRequest(), ...details });
+    const mayDefer = mayPutOff(deferrals);
+    const putOff = (details: Omit<PutOff, 'deferrals' | 'request'>) => {
+      countPutOff(details.reason);
+      return this.publisher.publish(decidePutOff(context, { deferrals, request: loggedRequest(), ...details }));
+    };
 
     const rateLimit = snapshot.rateLimit;
     if (rateLimit && mayDefer) {
@@ -88,19 +90,16 @@ export class AttemptExecutor {
     if (paused && mayDefer) return putOff({ until: paused.until, reason: paused.reason, endpoint: gate?.flow(), durationMs: result.durationMs, ...response });
 
     const verdict: Classification = plugin.classify(result, { event, subscription, deliveryId: ref.deliveryId, attempt, now: new Date() });
-    const record: DeliveryAttemptRecordV1 = {
-      ...ref,
-      attempt,
-      at: now.toISOString(),
+    const made = {
+      at: now,
       request: loggedRequest(headers),
       ...response,
       durationMs: result.durationMs,
       ...(result.kind === 'error' ? { error: `${result.error}: ${result.message}` } : {}),
-      outcome: 'delivered',
-      ...(deferrals > 0 ? { deferrals } : {}),
+      deferrals,
       ...(gate ? { endpoint: gate.flow() } : {}),
     };
-    await this.consequences.apply({ ref, event, plugin, snapshot, subscription, attempt, record, verdict });
+    await this.publisher.publish(decideVerdict(context, made, verdict));
   }
 
   // A URL that does not parse has no endpoint to protect; the sender reports it as a failed attempt.

@@ -10,6 +10,15 @@ const attempts = counter({
 
 export const countAttempt = (plugin: string, outcome: DeliveryStatus): void => attempts.inc({ plugin, outcome });
 
+const putOffs = counter({
+  name: 'hookbus_deliveries_put_off_total',
+  help: 'Attempts put off to the retry path without being sent, by why (endpoint_paused, circuit_open, endpoint_not_answering, endpoint_saturated, rate_limited)',
+  labelNames: ['why'],
+});
+
+/** `reason` reads `<why>: <detail>`. */
+export const countPutOff = (reason: string): void => putOffs.inc({ why: reason.slice(0, reason.indexOf(':')) });
+
 const dispatchLag = histogram({
   name: 'hookbus_event_dispatch_lag_seconds',
   help: "Time from an event's Kafka timestamp to delivery-service taking it up: broker, fetch and waiting for a free slot",

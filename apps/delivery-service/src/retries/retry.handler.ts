@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventTypes, type RetryRecordV1 } from '@hookbus/contracts';
 import { AttemptExecutor } from '../delivery/attempt.executor';
 import { DeliveryPublisher } from '../delivery/delivery.publisher';
+import { decideCancellation, retryTargetOf } from '../delivery/rules';
 import { PluginRegistry } from '../plugins/plugin-registry';
 import { SubscriptionView } from '../subscriptions/subscription-view';
 
@@ -26,24 +27,11 @@ export class RetryHandler {
     const plugin = this.plugins.get(vendor);
     if (!plugin) return;
 
-    const gone = !snapshot || snapshot.tenantId !== record.tenantId;
-    const off = snapshot && (!snapshot.enabled || snapshot.status !== 'active');
-    if (gone || off) {
-      const { deliveryId, eventId, subscriptionId, tenantId, attempt, event } = record;
-      await this.publisher.log({
-        ...{ deliveryId, eventId, subscriptionId, tenantId, subject: event.subject, attempt },
-        plugin: vendor,
-        hook: snapshot?.hook ?? route?.hook ?? 'unknown',
-        at: new Date().toISOString(),
-        request: { method: snapshot?.method ?? '', url: snapshot?.url ?? '', headers: {}, body: '' },
-        durationMs: 0,
-        error: gone ? 'subscription deleted' : 'subscription disabled',
-        outcome: 'cancelled',
-        // Kept so that the delivery can be recovered once the subscription is enabled again.
-        event,
-      });
-      return;
+    const target = retryTargetOf(snapshot, record.tenantId);
+    if ('cancelled' in target) {
+      const hook = target.subscription?.hook ?? route?.hook ?? 'unknown';
+      return this.publisher.publish(decideCancellation({ retry: record, plugin: vendor, hook, reason: target.cancelled, subscription: target.subscription }));
     }
-    await this.executor.execute({ event: record.event, snapshot, plugin, attempt: record.attempt, deferrals: record.deferrals });
+    await this.executor.execute({ event: record.event, snapshot: target.live, plugin, attempt: record.attempt, deferrals: record.deferrals });
   }
 }

@@ -1,5 +1,4 @@
-import type { DeliverablePlugin } from '@hookbus/delivery-sdk';
-import { retryDelayMs } from '@hookbus/delivery-sdk';
+import { type DeliverablePlugin, retryDelayMs } from '@hookbus/delivery-sdk';
 
 /**
  * Up to this fraction is added to a policy delay, so the deliveries that failed together during an

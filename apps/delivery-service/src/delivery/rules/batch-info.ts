@@ -6,7 +6,7 @@ export interface BatchInfo {
 }
 
 /** A scheduled plugin's pacing: the subscription's settings over the plugin's defaults. */
-export function batchInfoOf(plugin: DeliverablePlugin, settings: Record<string, unknown>): BatchInfo | undefined {
+export function batchInfoOf(plugin: Pick<DeliverablePlugin, 'schedule'>, settings: Record<string, unknown>): BatchInfo | undefined {
   if (!plugin.schedule) return undefined;
   const whole = (value: unknown, fallback: number) => (Number.isInteger(value) && (value as number) > 0 ? (value as number) : fallback);
   return {
