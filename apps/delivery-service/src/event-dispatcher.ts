@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventTypes, type HookbusEvent } from '@hookbus/contracts';
+import type { HookbusEvent } from '@hookbus/contracts';
 import { counter, type SecretBox } from '@hookbus/platform';
 import { AttemptExecutor } from './delivery/attempt.executor';
 import { SECRET_BOX } from './delivery/delivery-tokens';
@@ -9,8 +9,9 @@ import { PluginRegistry } from './plugins/plugin-registry';
 import { SubscriptionView } from './subscriptions/subscription-view';
 
 /**
- * Fans every valid event out to the subscriptions of its route (tenant, plugin, hook) that the
- * plugin's `matches` accepts: a first attempt now, or a scheduled one for paced plugins.
+ * Fans every valid event out to the tenant's subscriptions on every hosted hook that takes its type
+ * (several plugins may take one type) that the plugin's `matches` accepts: a first attempt now, or
+ * a scheduled one for paced plugins.
  */
 @Injectable()
 export class EventDispatcher {
@@ -32,17 +33,18 @@ export class EventDispatcher {
   async dispatch(event: HookbusEvent): Promise<void> {
     this.received.inc({ type: event.type });
     this.logger.debug({ message: 'event received', eventId: event.id, type: event.type, tenantId: event.tenantid });
-    const route = (EventTypes as Record<string, { route: { plugin: string; hook: string } } | undefined>)[event.type]?.route;
-    // Another deployment hosts this vendor (DELIVERY_PLUGINS), or the type routes nowhere.
-    const plugin = route && this.plugins.get(route.plugin);
-    if (!route || !plugin) return;
+    const hooks = this.plugins.hooksTaking(event.type);
+    // No hosted plugin takes this type: another deployment delivers it (DELIVERY_PLUGINS), or none does.
+    if (hooks.size === 0) return;
 
-    const targets = this.view
-      .forRoute(event.tenantid, route.plugin, route.hook)
-      .filter((snapshot) => plugin.matches?.(event, plainSubscription(this.box, snapshot, plugin)) ?? true);
+    const targets = this.view.forHooks(event.tenantid, hooks).flatMap((snapshot) => {
+      const plugin = this.plugins.get(snapshot.plugin);
+      const matches = plugin && (plugin.matches?.(event, plainSubscription(this.box, snapshot, plugin)) ?? true);
+      return matches ? [{ snapshot, plugin }] : [];
+    });
     // Concurrently: one slow receiver must not hold up the tenant's other subscriptions.
     await Promise.all(
-      targets.map((snapshot) =>
+      targets.map(({ snapshot, plugin }) =>
         plugin.schedule ? this.scheduled.enqueue(event, snapshot, plugin) : this.executor.execute({ event, snapshot, plugin, attempt: 1 }),
       ),
     );

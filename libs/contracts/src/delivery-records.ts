@@ -22,6 +22,16 @@ const deliveryRef = {
   tenantId: z.string().min(1),
 };
 
+/**
+ * The plugin and hook of the delivery's subscription, carried by dead-letter and retry records so
+ * that the deployment hosting that plugin handles the retry even once the subscription is gone.
+ * Absent on records written before they named them.
+ */
+const deliveryRoute = {
+  plugin: z.string().min(1).optional(),
+  hook: z.string().min(1).optional(),
+};
+
 const httpRequest = z.object({
   method: z.string(),
   url: z.string(),
@@ -87,6 +97,7 @@ export const batchInfoV1 = z.object({
 /** `hookbus.deliveries.dlq.v1`: a failed (or put-off) attempt held by the retry-scheduler until `dueAt`. */
 export const deadLetterRecordV1 = z.object({
   ...deliveryRef,
+  ...deliveryRoute,
   attempt: z.int().positive(),
   deferrals,
   dueAt: z.iso.datetime(),
@@ -99,6 +110,7 @@ export type DeadLetterRecordV1 = z.output<typeof deadLetterRecordV1>;
 /** `hookbus.deliveries.retry.v1`: a delivery that is due now, consumed by delivery-service. */
 export const retryRecordV1 = z.object({
   ...deliveryRef,
+  ...deliveryRoute,
   /** The attempt number the delivery-service is about to make. */
   attempt: z.int().positive(),
   deferrals,
@@ -111,8 +123,8 @@ export const NOTIFICATION_TYPES = ['delivery.failed', 'delivery.abandoned', 'sub
 
 /**
  * `hookbus.notifications.v1`: something a subscription's contacts must be told by e-mail. It carries
- * everything the e-mail needs (recipients, vendor, hook, endpoint), so the notifier keeps no view of
- * the subscriptions.
+ * everything the e-mail needs (recipients, vendor and its words, hook, endpoint), so the notifier keeps no
+ * view of the subscriptions or the plugins.
  */
 export const notificationRecordV1 = z.object({
   /** Derived from what it reports, so a redelivered or re-published record keeps its id (dedupe key). */
@@ -122,6 +134,10 @@ export const notificationRecordV1 = z.object({
   subscriptionId: z.string().min(1),
   plugin: z.string().min(1),
   hook: z.string().min(1),
+  /** The plugin's display name (its definition's `title`). Absent on older records: the e-mail names `plugin`. */
+  vendorTitle: z.string().min(1).optional(),
+  /** What the hook calls the event's subject (`Order`, `Payment`). Absent: `Subject`. */
+  subjectLabel: z.string().min(1).optional(),
   /** The endpoint, as `maskedUrl` shows it (no credentials, secret query values masked). */
   url: z.string(),
   /** The subscription's error-notification addresses; empty means nobody is e-mailed. */

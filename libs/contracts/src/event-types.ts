@@ -14,18 +14,36 @@ const operationData = z.looseObject({
   quantity: z.int(),
 });
 
-/** The vendor plugin and hook that serve an event type. */
-export interface EventRoute {
-  readonly plugin: 'komet' | 'komerce' | 'secutix' | 'postback';
-  readonly hook: string;
-}
+/**
+ * The 10 system notification events a tenant toggles on or off (`/v1/notification-events`); each
+ * takes a free-form object as its data.
+ */
+export const NOTIFICATION_EVENT_TYPES = [
+  'order.completed',
+  'contact.created',
+  'shipping.tracking_updated',
+  'product.conflict',
+  'transaction.declined',
+  'refund.applied',
+  'subscription.canceled',
+  'customer.created',
+  'transaction.approved',
+  'survey.completed',
+] as const;
+export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
-const postback = (type: string) => ({ data: freeForm, route: { plugin: 'postback', hook: type } }) as const;
+const notificationEvents = Object.fromEntries(NOTIFICATION_EVENT_TYPES.map((type) => [type, { data: freeForm }])) as Record<
+  NotificationEventType,
+  { data: typeof freeForm }
+>;
 
-/** The DESIGN table: each event type's required data and the plugin/hook that delivers it. */
+/**
+ * The DESIGN table: each event type and its required data. Which plugins deliver a type is theirs
+ * to say (their hooks' `eventTypes`), so no vendor is named here.
+ */
 export const EventTypes = {
-  'order.confirmed': { data: orderRef, route: { plugin: 'komet', hook: 'order-confirmation' } },
-  'order.cancelled': { data: orderRef, route: { plugin: 'komet', hook: 'order-cancellation' } },
+  'order.confirmed': { data: orderRef },
+  'order.cancelled': { data: orderRef },
   'payment.cancelled': {
     data: z.looseObject({
       companyId: int64,
@@ -33,12 +51,10 @@ export const EventTypes = {
       paymentNumber: z.string().min(1),
       orderIds: z.array(z.int()).optional(),
     }),
-    route: { plugin: 'komet', hook: 'payment-cancellation' },
   },
   'shipment.status_changed': {
     // `status` is an open set (Diajukan, Dijemput, Dikirim, Dibatalkan, Selesai, …).
     data: z.looseObject({ orderNo: z.string().min(1), awb: z.string().min(1), status: z.string().min(1) }),
-    route: { plugin: 'komerce', hook: 'order-status' },
   },
   'order.closed': {
     data: z.looseObject({
@@ -49,23 +65,10 @@ export const EventTypes = {
         operationDatas: z.array(operationData),
       }),
     }),
-    route: { plugin: 'secutix', hook: 'order-closed' },
   },
-  'order.completed': postback('order.completed'),
-  'contact.created': postback('contact.created'),
-  'shipping.tracking_updated': postback('shipping.tracking_updated'),
-  'product.conflict': postback('product.conflict'),
-  'transaction.declined': postback('transaction.declined'),
-  'refund.applied': postback('refund.applied'),
-  'subscription.canceled': postback('subscription.canceled'),
-  'customer.created': postback('customer.created'),
-  'transaction.approved': postback('transaction.approved'),
-  'survey.completed': postback('survey.completed'),
-} as const satisfies Record<string, { data: z.ZodType; route: EventRoute }>;
+  ...notificationEvents,
+} as const satisfies Record<string, { data: z.ZodType }>;
 
 export type EventType = keyof typeof EventTypes;
 export const EVENT_TYPES = Object.keys(EventTypes) as [EventType, ...EventType[]];
 export type EventData<T extends EventType> = z.output<(typeof EventTypes)[T]['data']>;
-
-/** The 10 postback notification events, togglable per tenant. */
-export const NOTIFICATION_EVENT_TYPES = EVENT_TYPES.filter((type) => EventTypes[type].route.plugin === 'postback');

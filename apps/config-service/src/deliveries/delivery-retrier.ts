@@ -108,8 +108,8 @@ export class DeliveryRetrier {
   private async send(deliveries: readonly Delivery[]): Promise<RetryRecordV1[]> {
     if (deliveries.length === 0) return [];
     // `refusal` already turned away the deliveries without an event.
-    const records = deliveries.flatMap(({ id, eventId, subscriptionId, tenantId, attemptCount, event }): RetryRecordV1[] =>
-      event ? [{ deliveryId: id, eventId, subscriptionId, tenantId, attempt: attemptCount + 1, event, manual: true }] : []);
+    const records = deliveries.flatMap(({ id, eventId, subscriptionId, tenantId, plugin, hook, attemptCount, event }): RetryRecordV1[] =>
+      event ? [{ deliveryId: id, eventId, subscriptionId, tenantId, plugin, hook, attempt: attemptCount + 1, event, manual: true }] : []);
     await this.bus.publish(Topics.retries.name, records.map((record) => ({ key: record.deliveryId, value: JSON.stringify(record) })));
     await this.em.nativeUpdate(Delivery, { id: { $in: records.map(({ deliveryId }) => deliveryId) } }, { status: 'pending', finishedAt: null, dueAt: null, updatedAt: new Date() });
     return records;

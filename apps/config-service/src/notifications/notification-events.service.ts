@@ -1,6 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { type EventType, NOTIFICATION_EVENT_TYPES } from '@hookbus/contracts';
+import { type EventType, NOTIFICATION_EVENT_TYPES, type NotificationEventType } from '@hookbus/contracts';
 import { ProblemException } from '@hookbus/platform';
 import type { z } from 'zod';
 import { notFound } from '../tenants/tenants.service';
@@ -100,7 +100,7 @@ export class NotificationEventsService {
     await this.em.flush();
   }
 
-  private assertEvent(type: string): asserts type is EventType {
+  private assertEvent(type: string): asserts type is NotificationEventType {
     if (!isNotificationEvent(type)) throw notFound(`Notification event ${type}`);
   }
 

@@ -1,10 +1,10 @@
-import { type EventType, NOTIFICATION_EVENT_TYPES, ORIGINS, refineUnique, ruleIssue, zodIssues } from '@hookbus/contracts';
+import { type EventType, NOTIFICATION_EVENT_TYPES, type NotificationEventType, ORIGINS, refineUnique, ruleIssue, zodIssues } from '@hookbus/contracts';
 import { retryPolicySchema } from '@hookbus/delivery-sdk';
 import { ProblemException } from '@hookbus/platform';
 import { z } from 'zod';
 import { listOf, pageOf } from '../page.schemas';
 
-export const isNotificationEvent = (type: string): type is EventType => (NOTIFICATION_EVENT_TYPES as string[]).includes(type);
+export const isNotificationEvent = (type: string): type is NotificationEventType => (NOTIFICATION_EVENT_TYPES as readonly string[]).includes(type);
 
 /** `PUT /v1/notification-events`: a partial map of event → on/off; each field is checked on its own. */
 export const eventTogglesSchema = z
@@ -71,7 +71,7 @@ export type ChannelView = z.output<typeof channelView>;
 
 export const channelPage = pageOf(channelView);
 
-const notificationEventType = z.enum(NOTIFICATION_EVENT_TYPES as [EventType, ...EventType[]]);
+const notificationEventType = z.enum(NOTIFICATION_EVENT_TYPES);
 const sources = z.array(z.enum(ORIGINS));
 
 /** One notification event of a tenant: its toggle and the channels linked to it. */

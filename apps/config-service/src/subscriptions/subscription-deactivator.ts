@@ -1,8 +1,10 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type DeliveryAttemptRecordV1, maskedUrl, type NotificationRecordV1, Topics } from '@hookbus/contracts';
+import { notificationWords } from '@hookbus/delivery-sdk';
 import { KafkaBus } from '@hookbus/kafka';
 import { Delivery } from '../deliveries/delivery.entity';
+import { PLUGIN_CATALOG, type PluginCatalog } from './config-tokens';
 import { SubscriptionPublisher } from './subscription-publisher';
 import { Subscription } from './subscription.entity';
 
@@ -20,6 +22,7 @@ export class SubscriptionDeactivator {
     @Inject(EntityManager) private readonly em: EntityManager,
     @Inject(KafkaBus) private readonly bus: KafkaBus,
     @Inject(SubscriptionPublisher) private readonly publisher: SubscriptionPublisher,
+    @Inject(PLUGIN_CATALOG) private readonly catalog: PluginCatalog,
   ) {}
 
   /** Called for each attempt record once the delivery log holds it. */
@@ -57,7 +60,8 @@ export class SubscriptionDeactivator {
     const version = subscription.version + 1;
     // The e-mail goes first, under an id fixed by the version the subscription is about to get: if
     // what follows fails, the redelivered attempt record sends it again and the notifier dedupes.
-    await this.bus.publish(Topics.notifications.name, [{ key: subscription.id, value: JSON.stringify(disabledNotice(subscription, version, reason)) }]);
+    const notice = { ...disabledNotice(subscription, version, reason), ...this.wordsOf(subscription) };
+    await this.bus.publish(Topics.notifications.name, [{ key: subscription.id, value: JSON.stringify(notice) }]);
     // Conditional on the version, so two instances deciding at once disable (and publish) once.
     const changed = await em.nativeUpdate(
       Subscription,
@@ -67,6 +71,11 @@ export class SubscriptionDeactivator {
     if (changed === 0) return;
     await this.publisher.publish([await em.fork().findOneOrFail(Subscription, { id: subscription.id })]);
     this.logger.warn({ message: 'subscription disabled', subscriptionId: subscription.id, tenantId: subscription.tenantId, reason });
+  }
+
+  private wordsOf({ plugin, hook }: Subscription) {
+    const definition = this.catalog.get(plugin);
+    return definition ? notificationWords(definition, hook) : {};
   }
 }
 

@@ -8,7 +8,7 @@ import { testEvent } from './test-event';
 /**
  * `POST /v1/subscriptions/:id/test`: a sample event delivered to this subscription only. It goes
  * onto the retry topic addressed to the subscription (not onto the event stream, which would reach
- * every subscription of the route), so delivery-service sends, signs and logs it like any delivery.
+ * every subscription that takes its type), so delivery-service sends, signs and logs it like any delivery.
  */
 @Injectable()
 export class SubscriptionTester {
@@ -27,6 +27,8 @@ export class SubscriptionTester {
       eventId: event.id,
       subscriptionId: subscription.id,
       tenantId: subscription.tenantId,
+      plugin: subscription.plugin,
+      hook: subscription.hook,
       attempt: 1,
       event,
       manual: true,

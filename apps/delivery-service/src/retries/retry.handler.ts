@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTypes, type RetryRecordV1 } from '@hookbus/contracts';
+import type { RetryRecordV1 } from '@hookbus/contracts';
 import { AttemptExecutor } from '../delivery/attempt.executor';
 import { DeliveryPublisher } from '../delivery/delivery.publisher';
 import { decideCancellation, retryTargetOf } from '../delivery/rules';
@@ -20,18 +20,27 @@ export class RetryHandler {
   ) {}
 
   async handle(record: RetryRecordV1): Promise<void> {
-    const snapshot = this.view.get(record.subscriptionId);
-    const route = (EventTypes as Record<string, { route: { plugin: string; hook: string } } | undefined>)[record.event.type]?.route;
-    const vendor = snapshot?.plugin ?? route?.plugin ?? 'unknown';
+    const target = retryTargetOf(this.view.get(record.subscriptionId), record.tenantId);
+    const subscription = 'live' in target ? target.live : target.subscription;
+    // Its subscription's plugin; once that is gone, the one the record names.
+    const route = subscription ?? (record.plugin === undefined ? this.legacyRoute(record.event.type) : record);
     // Every deployment reads the retry topic; each attempts only its own vendors.
-    const plugin = this.plugins.get(vendor);
+    const plugin = route.plugin === undefined ? undefined : this.plugins.get(route.plugin);
     if (!plugin) return;
 
-    const target = retryTargetOf(snapshot, record.tenantId);
     if ('cancelled' in target) {
-      const hook = target.subscription?.hook ?? route?.hook ?? 'unknown';
-      return this.publisher.publish(decideCancellation({ retry: record, plugin: vendor, hook, reason: target.cancelled, subscription: target.subscription }));
+      const hook = route.hook ?? 'unknown';
+      return this.publisher.publish(decideCancellation({ retry: record, plugin: plugin.vendor, hook, reason: target.cancelled, subscription: target.subscription }));
     }
     await this.executor.execute({ event: record.event, snapshot: target.live, plugin, attempt: record.attempt, deferrals: record.deferrals });
+  }
+
+  /**
+   * A record written before retry records named their plugin and hook, whose subscription is gone:
+   * the hosted hook that takes its event's type (each type had one then) logs it cancelled.
+   */
+  private legacyRoute(type: string): { plugin?: string; hook?: string } {
+    const [taken] = this.plugins.hooksTaking(type);
+    return taken ? { plugin: taken[0], hook: [...taken[1]][0] } : {};
   }
 }

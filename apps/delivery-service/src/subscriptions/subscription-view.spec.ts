@@ -89,7 +89,7 @@ describe('SubscriptionView', () => {
     expect(JSON.stringify(warn.mock.calls[0][0])).toContain(reason);
   });
 
-  it('routes to the enabled, active subscriptions of the tenant, plugin and hook', async () => {
+  it('routes to the enabled, active subscriptions of the tenant on any of the given hooks', async () => {
     const { view, record } = await startView();
     record('sub_match', snapshot('sub_match'));
     record('sub_disabled', snapshot('sub_disabled', { enabled: false }));
@@ -97,8 +97,13 @@ describe('SubscriptionView', () => {
     record('sub_other_tenant', snapshot('sub_other_tenant', { tenantId: 'tnt_b' }));
     record('sub_other_hook', snapshot('sub_other_hook', { hook: 'order-cancellation' }));
     record('sub_other_plugin', snapshot('sub_other_plugin', { plugin: 'komerce', hook: 'order-confirmation' }));
+    record('sub_second_plugin', snapshot('sub_second_plugin', { plugin: 'acme', hook: 'everything' }));
 
-    expect(view.forRoute('tnt_a', 'komet', 'order-confirmation').map(({ id }) => id)).toEqual(['sub_match']);
+    const hooks = (entries: [string, string[]][]) => new Map(entries.map(([plugin, names]) => [plugin, new Set(names)]));
+    expect(view.forHooks('tnt_a', hooks([['komet', ['order-confirmation']]])).map(({ id }) => id)).toEqual(['sub_match']);
+    const both = hooks([['komet', ['order-confirmation']], ['acme', ['everything']]]);
+    expect(view.forHooks('tnt_a', both).map(({ id }) => id)).toEqual(['sub_match', 'sub_second_plugin']);
+    expect(view.forHooks('tnt_a', new Map())).toEqual([]);
   });
 
   it('is not ready until the reader caught up', async () => {

@@ -40,15 +40,17 @@ export class SubscriptionView implements OnApplicationBootstrap {
     return this.view.get(id);
   }
 
-  /** The subscriptions an event of a tenant must be delivered to through a plugin's hook: enabled and active. */
-  forRoute(tenantId: string, plugin: string, hook: string): SubscriptionSnapshotV1[] {
+  /**
+   * The subscriptions an event of a tenant must be delivered to through any of `hooks` (hook names
+   * by plugin, those that take its type): enabled and active. One pass, however many plugins take it.
+   */
+  forHooks(tenantId: string, hooks: ReadonlyMap<string, ReadonlySet<string>>): SubscriptionSnapshotV1[] {
     return this.all().filter(
       (subscription) =>
         subscription.tenantId === tenantId &&
-        subscription.plugin === plugin &&
-        subscription.hook === hook &&
         subscription.enabled &&
-        subscription.status === 'active',
+        subscription.status === 'active' &&
+        hooks.get(subscription.plugin)?.has(subscription.hook) === true,
     );
   }
 }

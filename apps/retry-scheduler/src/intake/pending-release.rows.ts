@@ -13,6 +13,8 @@ export const retryRecordOf = (record: DeadLetterRecordV1): RetryRecordV1 => ({
   eventId: record.eventId,
   subscriptionId: record.subscriptionId,
   tenantId: record.tenantId,
+  ...(record.plugin === undefined ? {} : { plugin: record.plugin }),
+  ...(record.hook === undefined ? {} : { hook: record.hook }),
   attempt: record.attempt,
   ...(record.deferrals === undefined ? {} : { deferrals: record.deferrals }),
   event: record.event,

@@ -21,10 +21,16 @@ export interface Subscription<Settings extends object = Record<string, unknown>>
   rateLimit?: RateLimit;
 }
 
-/** A named hook of a plugin and the event types it delivers (contracts' `EventTypes[type].route`). */
+/**
+ * A named hook of a plugin and the event types it takes (any of contracts' `EVENT_TYPES`). Several
+ * hooks, of one plugin or of several, may take the same type: delivery-service hands an event to
+ * the subscriptions of every hosted hook that takes it.
+ */
 export interface PluginHook {
   readonly name: string;
   readonly eventTypes: readonly EventType[];
+  /** What the event's subject is in this hook's words (`Order`, `Payment`), for e-mails; absent: `Subject`. */
+  readonly subjectLabel?: string;
 }
 
 /** Pacing defaults of a scheduled plugin: every `frequencyMinutes`, at most `batchSize` events. */
@@ -53,7 +59,7 @@ export const NOTHING_ALLOW_LISTED: ValidationContext = { egressAllow: { allowsUr
 export interface DeliveryPluginDefinition<Settings extends z.ZodObject = z.ZodObject> {
   /** Stable id used as `plugin` in subscriptions: `komet`, `komerce`, `secutix`, `postback`, … */
   readonly vendor: string;
-  /** Human-readable name for `GET /v1/plugins`. */
+  /** Human-readable name for `GET /v1/plugins`, and the vendor's name in error e-mails. */
   readonly title: string;
   readonly hooks: readonly PluginHook[];
   readonly methods: readonly HttpMethod[];

@@ -1,16 +1,23 @@
-import { NOTIFICATION_EVENT_TYPES } from '@hookbus/contracts';
-import { routedHooks } from './plugin-hooks';
+import { notificationWords } from './plugin-hooks';
 
-describe('routedHooks', () => {
-  it('groups the event types routed to a plugin by hook', () => {
-    expect(routedHooks('komet')).toEqual([
-      { name: 'order-confirmation', eventTypes: ['order.confirmed'] },
-      { name: 'order-cancellation', eventTypes: ['order.cancelled'] },
-      { name: 'payment-cancellation', eventTypes: ['payment.cancelled'] },
-    ]);
+describe('notificationWords', () => {
+  const plugin = {
+    title: 'Acme Orders',
+    hooks: [
+      { name: 'order-paid', eventTypes: ['order.confirmed'], subjectLabel: 'Order' },
+      { name: 'everything', eventTypes: ['order.confirmed', 'order.completed'] },
+    ],
+  } as const;
+
+  it('names the vendor by its title and the subject in the hook’s words', () => {
+    expect(notificationWords(plugin, 'order-paid')).toEqual({ vendorTitle: 'Acme Orders', subjectLabel: 'Order' });
   });
 
-  it('names each postback hook after its event type', () => {
-    expect(routedHooks('postback')).toEqual(NOTIFICATION_EVENT_TYPES.map((type) => ({ name: type, eventTypes: [type] })));
+  it('leaves the subject label out when the hook has none, so the e-mail says "Subject"', () => {
+    expect(notificationWords(plugin, 'everything')).toEqual({ vendorTitle: 'Acme Orders' });
+  });
+
+  it('still names the vendor for a hook the plugin no longer has', () => {
+    expect(notificationWords(plugin, 'gone')).toEqual({ vendorTitle: 'Acme Orders' });
   });
 });

@@ -1,14 +1,13 @@
-import { EVENT_TYPES, EventTypes, type EventRoute } from '@hookbus/contracts';
-import type { PluginHook } from './delivery-plugin';
+import type { NotificationRecordV1 } from '@hookbus/contracts';
+import type { DeliveryPluginDefinition } from './delivery-plugin';
 
-/** A plugin's hooks as routed by contracts' `EventTypes`, in table order. */
-export function routedHooks(plugin: EventRoute['plugin']): PluginHook[] {
-  const hooks = new Map<string, PluginHook>();
-  for (const type of EVENT_TYPES) {
-    const route: EventRoute = EventTypes[type].route;
-    if (route.plugin !== plugin) continue;
-    const hook = hooks.get(route.hook) ?? { name: route.hook, eventTypes: [] };
-    hooks.set(route.hook, { ...hook, eventTypes: [...hook.eventTypes, type] });
-  }
-  return [...hooks.values()];
+export type NotificationWords = Pick<NotificationRecordV1, 'vendorTitle' | 'subjectLabel'>;
+
+/**
+ * How an error e-mail about one of a plugin's hooks names the vendor and the event's subject, carried
+ * on the notification record so that the notifier knows no plugin.
+ */
+export function notificationWords(plugin: Pick<DeliveryPluginDefinition, 'title' | 'hooks'>, hook: string): NotificationWords {
+  const subjectLabel = plugin.hooks.find((candidate) => candidate.name === hook)?.subjectLabel;
+  return { vendorTitle: plugin.title, ...(subjectLabel === undefined ? {} : { subjectLabel }) };
 }

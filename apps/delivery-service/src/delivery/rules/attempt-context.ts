@@ -6,8 +6,8 @@ import type { DeliveryRef } from '../delivery-ref';
 export interface AttemptContext {
   readonly ref: DeliveryRef;
   readonly event: HookbusEvent;
-  /** Its retry delays and, for a paced plugin, its schedule. */
-  readonly plugin: Pick<DeliverablePlugin, 'retry' | 'schedule'>;
+  /** Its retry delays and, for a paced plugin, its schedule; its title and hooks name it in e-mails. */
+  readonly plugin: Pick<DeliverablePlugin, 'retry' | 'schedule' | 'title' | 'hooks'>;
   /** As configured: its own delays, its pacing settings, whom to e-mail. */
   readonly subscription: Pick<Subscription, 'url' | 'errorEmails' | 'settings' | 'retryPolicy'>;
   /** 1 for the first attempt; retries, manual ones included, count on. */

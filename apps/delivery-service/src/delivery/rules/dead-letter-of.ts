@@ -12,6 +12,8 @@ export function deadLetterOf({ ref, event, plugin, subscription }: Omit<AttemptC
     eventId: ref.eventId,
     subscriptionId: ref.subscriptionId,
     tenantId: ref.tenantId,
+    plugin: ref.plugin,
+    hook: ref.hook,
     attempt: next.attempt,
     ...(next.deferrals === undefined ? {} : { deferrals: next.deferrals }),
     dueAt: next.dueAt,

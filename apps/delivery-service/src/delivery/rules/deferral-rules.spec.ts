@@ -33,8 +33,8 @@ describe('flow-control and breaker deferrals: an attempt put off uses up no retr
       dueAt: '2026-03-01T12:00:30.000Z',
       event,
     });
-    const { deliveryId, eventId, subscriptionId, tenantId } = ref;
-    expect(records.deadLetter).toEqual({ deliveryId, eventId, subscriptionId, tenantId, attempt: 2, deferrals: 1, dueAt: '2026-03-01T12:00:30.000Z', reason: circuitOpen.reason, event });
+    const { deliveryId, eventId, subscriptionId, tenantId, plugin, hook } = ref;
+    expect(records.deadLetter).toEqual({ deliveryId, eventId, subscriptionId, tenantId, plugin, hook, attempt: 2, deferrals: 1, dueAt: '2026-03-01T12:00:30.000Z', reason: circuitOpen.reason, event });
     expect(records.notification).toBeUndefined();
   });
 

@@ -16,6 +16,8 @@ describe('scheduled delivery: a SecuTix order waits for its subscription’s run
       eventId: ref.eventId,
       subscriptionId: ref.subscriptionId,
       tenantId: ref.tenantId,
+      plugin: ref.plugin,
+      hook: ref.hook,
       attempt: 1,
       dueAt: NOW.toISOString(),
       reason: 'scheduled',

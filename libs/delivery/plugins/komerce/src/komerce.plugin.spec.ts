@@ -10,7 +10,7 @@ const rulesOf = (input: unknown) => {
 
 describe('komercePlugin', () => {
   it('serves order-status for shipment.status_changed', () => {
-    expect(komercePlugin.hooks).toEqual([{ name: 'order-status', eventTypes: ['shipment.status_changed'] }]);
+    expect(komercePlugin.hooks).toEqual([{ name: 'order-status', eventTypes: ['shipment.status_changed'], subjectLabel: 'Order' }]);
     expect(rulesOf({ ...base, hook: 'order-confirmation' })).toEqual([{ field: 'hook', rule: 'unknown_hook' }]);
   });
 

@@ -4,7 +4,6 @@ import {
   eventDataOf,
   JSON_CONTENT_TYPE,
   jsonRequest,
-  routedHooks,
   type Classification,
   type ClassifyContext,
   type DeliverablePlugin,
@@ -22,7 +21,7 @@ export const komerceSettingsSchema = z.strictObject({
 export const komercePlugin: DeliverablePlugin<typeof komerceSettingsSchema> = {
   vendor: 'komerce',
   title: 'Komerce',
-  hooks: routedHooks('komerce'),
+  hooks: [{ name: 'order-status', eventTypes: ['shipment.status_changed'], subjectLabel: 'Order' }],
   methods: ['POST', 'PUT'],
   defaultMethod: 'POST',
   // `token` is Komet's header, meaningless to a Komerce receiver.

@@ -9,11 +9,11 @@ const rulesOf = (input: unknown) => {
 };
 
 describe('kometPlugin', () => {
-  it('serves the three Komet hooks from the contracts routes', () => {
+  it('declares the three Komet hooks, the event type each takes and what it calls the subject', () => {
     expect(kometPlugin.hooks).toEqual([
-      { name: 'order-confirmation', eventTypes: ['order.confirmed'] },
-      { name: 'order-cancellation', eventTypes: ['order.cancelled'] },
-      { name: 'payment-cancellation', eventTypes: ['payment.cancelled'] },
+      { name: 'order-confirmation', eventTypes: ['order.confirmed'], subjectLabel: 'Order' },
+      { name: 'order-cancellation', eventTypes: ['order.cancelled'], subjectLabel: 'Order' },
+      { name: 'payment-cancellation', eventTypes: ['payment.cancelled'], subjectLabel: 'Payment' },
     ]);
   });
 

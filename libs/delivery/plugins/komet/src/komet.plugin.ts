@@ -3,7 +3,6 @@ import {
   defaultClassify,
   JSON_CONTENT_TYPE,
   jsonRequest,
-  routedHooks,
   type Classification,
   type DeliverablePlugin,
   type DeliveryOutcome,
@@ -19,7 +18,11 @@ export const kometSettingsSchema = z.strictObject({});
 export const kometPlugin: DeliverablePlugin<typeof kometSettingsSchema> = {
   vendor: 'komet',
   title: 'Komet Sales',
-  hooks: routedHooks('komet'),
+  hooks: [
+    { name: 'order-confirmation', eventTypes: ['order.confirmed'], subjectLabel: 'Order' },
+    { name: 'order-cancellation', eventTypes: ['order.cancelled'], subjectLabel: 'Order' },
+    { name: 'payment-cancellation', eventTypes: ['payment.cancelled'], subjectLabel: 'Payment' },
+  ],
   methods: ['POST'],
   defaultMethod: 'POST',
   // `token` is Komet's `authenticationToken` header (at most 50 characters, enforced by the SDK).

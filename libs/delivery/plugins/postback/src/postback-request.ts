@@ -1,4 +1,4 @@
-import { EventTypes, type HookbusEvent } from '@hookbus/contracts';
+import { type HookbusEvent, NOTIFICATION_EVENT_TYPES } from '@hookbus/contracts';
 import { jsonRequest, RenderError, type RenderedRequest, type Subscription } from '@hookbus/delivery-sdk';
 
 /**
@@ -7,7 +7,7 @@ import { jsonRequest, RenderError, type RenderedRequest, type Subscription } fro
  * so receivers always see the same keys.
  */
 export function renderPostback(event: HookbusEvent, subscription: Subscription): RenderedRequest {
-  if (EventTypes[event.type].route.plugin !== 'postback') throw new RenderError(`${event.type} is not a postback notification event`);
+  if (!(NOTIFICATION_EVENT_TYPES as readonly string[]).includes(event.type)) throw new RenderError(`${event.type} is not a postback notification event`);
   const body = { id: event.id, event: event.type, occurredAt: event.time, source: event.origin ?? null, data: event.data };
   return jsonRequest(subscription, JSON.stringify(body));
 }

@@ -1,7 +1,6 @@
-import { type EventType, type HookbusEvent, ORIGINS, refineUnique } from '@hookbus/contracts';
+import { type EventType, type HookbusEvent, NOTIFICATION_EVENT_TYPES, ORIGINS, refineUnique } from '@hookbus/contracts';
 import {
   defaultClassify,
-  routedHooks,
   type Classification,
   type ClassifyContext,
   type DeliverablePlugin,
@@ -37,8 +36,8 @@ export type PostbackSettings = z.output<typeof postbackSettingsSchema>;
 export const postbackPlugin: DeliverablePlugin<typeof postbackSettingsSchema> = {
   vendor: 'postback',
   title: 'Postback notifications',
-  // Hook name = event type (contracts' NOTIFICATION_EVENT_TYPES).
-  hooks: routedHooks('postback'),
+  // A channel links to one notification event: the hook is named after it (the subject stays "Subject").
+  hooks: NOTIFICATION_EVENT_TYPES.map((type) => ({ name: type, eventTypes: [type] })),
   methods: ['POST'],
   defaultMethod: 'POST',
   // `token` is Komet's header; channels use Basic or Bearer when their endpoint needs auth.

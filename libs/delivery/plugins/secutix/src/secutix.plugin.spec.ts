@@ -11,7 +11,7 @@ const rulesOf = (input: object) => {
 
 describe('secutixPlugin', () => {
   it('serves order-closed with POST by default and applies the schedule defaults', () => {
-    expect(secutixPlugin.hooks).toEqual([{ name: 'order-closed', eventTypes: ['order.closed'] }]);
+    expect(secutixPlugin.hooks).toEqual([{ name: 'order-closed', eventTypes: ['order.closed'], subjectLabel: 'Order' }]);
     expect(validate({})).toEqual({
       ok: true,
       value: expect.objectContaining({ method: 'POST', settings: { granularity: 'OPERATIONS', frequencyMinutes: 1, batchSize: 60 } }),

@@ -3,7 +3,6 @@ import {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   defaultClassify,
   parseUrl,
-  routedHooks,
   type Classification,
   type ClassifyContext,
   type DeliverablePlugin,
@@ -23,7 +22,7 @@ export const SECUTIX_MAX_RESENDS = 12;
 export const secutixPlugin: DeliverablePlugin<typeof secutixSettingsSchema> = {
   vendor: 'secutix',
   title: 'SecuTix order webhook V1',
-  hooks: routedHooks('secutix'),
+  hooks: [{ name: 'order-closed', eventTypes: ['order.closed'], subjectLabel: 'Order' }],
   methods: ['GET', 'POST'],
   // POST accepts every configuration GET does, plus a payload template, so it is the safe default.
   defaultMethod: 'POST',
