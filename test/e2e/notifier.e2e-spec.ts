@@ -23,6 +23,9 @@ function komet(subscriptionId: string, overrides: Partial<NotificationRecordV1> 
     subscriptionId,
     plugin: 'komet',
     hook: 'order-confirmation',
+    // The words delivery-service takes from the komet plugin's definition.
+    vendorTitle: 'Komet Sales',
+    subjectLabel: 'Order',
     url: 'https://erp.example.com/komet/confirm',
     recipients: [`ops-${subscriptionId}@example.com`, `dev-${subscriptionId}@example.com`],
     deliveryId,
@@ -130,7 +133,7 @@ describe.each(testDatabases())('notifier-service over SMTP on $label (built proc
     expect(mails).toHaveLength(3);
     expect(mails.filter(about(storm[0]))).toHaveLength(1);
     expect(mails.filter(about(storm[1]))).toHaveLength(1);
-    expect(digest.subject).toBe('[hookbus] 3 more Komet order confirmation failures at https://erp.example.com/komet/confirm');
+    expect(digest.subject).toBe('[hookbus] Komet Sales: 3 more order confirmation failures at https://erp.example.com/komet/confirm');
     for (const i of [2, 3, 4]) expect(digest.text).toContain(`- Order ${8100 + i}: stock error ${i}`);
     expect(digest.text).not.toContain('Order 8100:');
     expect([...digest.envelope.to].sort()).toEqual([...storm[4].recipients].sort());
@@ -146,7 +149,7 @@ describe.each(testDatabases())('notifier-service over SMTP on $label (built proc
     const disabled = komet(subscriptionId, { id: `${subscriptionId}:disabled`, type: 'subscription.disabled', reason: 'the endpoint answered 410 Gone', httpStatus: 410, vendorMessage: undefined });
     await publish(bus, ...storm, disabled);
     const [mail] = await sink.waitFor(1, about(disabled));
-    expect(mail.subject).toBe('[hookbus] Your Komet webhook to https://erp.example.com/komet/confirm was disabled');
+    expect(mail.subject).toBe('[hookbus] Komet Sales: your webhook to https://erp.example.com/komet/confirm was disabled');
     expect(mail.text).toContain(`PATCH /v1/subscriptions/${subscriptionId}`);
     expect(sink.messages.filter(about(storm[2]))).toEqual([]);
   });
@@ -176,7 +179,7 @@ describe('notifier-service without SMTP_URL (built process, real broker)', () =>
   });
 
   it('writes the e-mail as an .eml file into MAIL_OUTBOX_DIR', async () => {
-    const record = komet(id('sub'), { plugin: 'komerce', hook: 'order-status', subject: 'KOM-1234', vendorMessage: undefined, reason: 'HTTP 503 after 4 attempts', httpStatus: 503 });
+    const record = komet(id('sub'), { plugin: 'komerce', hook: 'order-status', vendorTitle: 'Komerce', subject: 'KOM-1234', vendorMessage: undefined, reason: 'HTTP 503 after 4 attempts', httpStatus: 503 });
     await publish(bus, record);
     const [file] = await pollUntil('an .eml file is in the outbox', async () => {
       const files = await readdir(outbox).catch(() => []);

@@ -1,21 +1,19 @@
 import type { NotificationRecordV1 } from '@hookbus/contracts';
 import type { DueDigest } from '../storm/digest-ledger';
 
-const VENDORS: Record<string, string> = { komet: 'Komet', komerce: 'Komerce', secutix: 'SecuTix', postback: 'Postback' };
+type VendorWords = Pick<NotificationRecordV1, 'plugin' | 'vendorTitle' | 'subjectLabel'>;
 
-// What the event's subject is, in the words of the hook's domain.
-const SUBJECT_LABELS: Record<string, string> = { 'payment-cancellation': 'Payment' };
-
-const vendorOf = (plugin: string): string => VENDORS[plugin] ?? plugin;
-const subjectLabel = (plugin: string, hook: string): string => SUBJECT_LABELS[hook] ?? (plugin === 'postback' ? 'Subject' : 'Order');
+// The record carries the plugin's own words; one written before it did falls back to the plugin id.
+const vendorOf = (record: VendorWords): string => record.vendorTitle ?? record.plugin;
+const subjectLabelOf = (record: VendorWords): string => record.subjectLabel ?? 'Subject';
 
 /** What a notification template sees: the record as is, plus the words and links it needs. */
 export function notificationContext(record: NotificationRecordV1, consoleUrl: string) {
   return {
     ...record,
-    vendor: vendorOf(record.plugin),
+    vendor: vendorOf(record),
     hookLabel: record.hook.replace(/[-_.]/g, ' '),
-    subjectLabel: subjectLabel(record.plugin, record.hook),
+    subjectLabel: subjectLabelOf(record),
     abandoned: record.type === 'delivery.abandoned',
     // The delivery's page in the console: its request and answer, and the button that sends it again.
     consoleLink: record.deliveryId ? `${consoleUrl}deliveries/${encodeURIComponent(record.deliveryId)}` : undefined,
@@ -33,9 +31,9 @@ export function digestContext({ window, items }: DueDigest) {
     plugin: first?.plugin,
     hook: first?.hook,
     url: first?.url,
-    vendor: first ? vendorOf(first.plugin) : 'hookbus',
+    vendor: first ? vendorOf(first) : 'hookbus',
     hookLabel: first?.hook.replace(/[-_.]/g, ' '),
-    subjectLabel: first ? subjectLabel(first.plugin, first.hook) : 'Subject',
+    subjectLabel: first ? subjectLabelOf(first) : 'Subject',
     startsAt: window.startsAt.toISOString(),
     endsAt: window.endsAt.toISOString(),
     sentCount: window.sentCount,

@@ -11,6 +11,8 @@ const record = (overrides: Partial<NotificationRecordV1> = {}): NotificationReco
   subscriptionId: 'sub_1',
   plugin: 'komet',
   hook: 'order-confirmation',
+  vendorTitle: 'Komet Sales',
+  subjectLabel: 'Order',
   url: 'https://erp.example.com/komet/confirm',
   recipients: ['ops@example.com', 'dev@example.com'],
   deliveryId: 'dlv_abc',
@@ -34,14 +36,14 @@ describe('NotificationMails with the shipped templates', () => {
   });
 
   it.each([
-    ['komet', 'order-confirmation', 'komet/order-confirmation', /Komet order 6908 was not confirmed/],
-    ['komet', 'order-cancellation', 'komet/order-cancellation', /Komet cancellation of order 6908/],
-    ['komet', 'payment-cancellation', 'komet/payment-cancellation', /Komet cancellation of payment 6908/],
-    ['komerce', 'order-status', 'komerce/order-status', /Komerce status update for order 6908/],
-    ['secutix', 'order-closed', 'secutix/order-closed', /SecuTix order 6908 was not delivered/],
-    ['postback', 'order.completed', 'generic', /Postback order completed for 6908 was not delivered/],
-  ])('%s/%s uses %s and names the subject, endpoint and message in every part, and links to the delivery in the console', (plugin, hook, template, subjectLine) => {
-    const notification = record({ plugin, hook });
+    ['komet', 'order-confirmation', 'Komet Sales', 'komet/order-confirmation', /Komet order 6908 was not confirmed/],
+    ['komet', 'order-cancellation', 'Komet Sales', 'komet/order-cancellation', /Komet cancellation of order 6908/],
+    ['komet', 'payment-cancellation', 'Komet Sales', 'komet/payment-cancellation', /Komet cancellation of payment 6908/],
+    ['komerce', 'order-status', 'Komerce', 'komerce/order-status', /Komerce status update for order 6908/],
+    ['secutix', 'order-closed', 'SecuTix order webhook V1', 'secutix/order-closed', /SecuTix order 6908 was not delivered/],
+    ['postback', 'order.completed', 'Postback notifications', 'generic', /^\[hookbus\] Postback notifications: order completed for 6908 was not delivered$/],
+  ])('%s/%s (%s) uses %s and names the subject, endpoint and message in every part, and links to the delivery in the console', (plugin, hook, vendorTitle, template, subjectLine) => {
+    const notification = record({ plugin, hook, vendorTitle });
     expect(mails.templateFor(notification)).toBe(template);
     const mail = mails.forNotification(notification);
     expect(mail.subject).toMatch(subjectLine);
@@ -102,10 +104,10 @@ describe('NotificationMails with the shipped templates', () => {
   });
 
   it('tells how to re-enable a disabled subscription', () => {
-    const notification = record({ type: 'subscription.disabled', plugin: 'komerce', hook: 'order-status', reason: 'the endpoint answered 410 Gone', httpStatus: 410, vendorMessage: undefined, subject: undefined, deliveryId: undefined });
+    const notification = record({ type: 'subscription.disabled', plugin: 'komerce', hook: 'order-status', vendorTitle: 'Komerce', reason: 'the endpoint answered 410 Gone', httpStatus: 410, vendorMessage: undefined, subject: undefined, deliveryId: undefined });
     expect(mails.templateFor(notification)).toBe('subscription-disabled');
     const mail = mails.forNotification(notification);
-    expect(mail.subject).toBe('[hookbus] Your Komerce webhook to https://erp.example.com/komet/confirm was disabled');
+    expect(mail.subject).toBe('[hookbus] Komerce: your webhook to https://erp.example.com/komet/confirm was disabled');
     expect(mail.text).toContain('PATCH /v1/subscriptions/sub_1 with {"enabled": true}');
     expect(mail.text).toContain('410 Gone');
   });
@@ -129,7 +131,7 @@ describe('NotificationMails with the shipped templates', () => {
     } as NotificationWindow;
     const items = [record({ id: 'a', subject: '7001', vendorMessage: 'no <stock>' }), record({ id: 'b', subject: '7002', vendorMessage: undefined, reason: 'HTTP 503' })];
     const mail = mails.forDigest({ window, items });
-    expect(mail.subject).toBe('[hookbus] 5 more Komet order confirmation failures at https://erp.example.com/komet/confirm');
+    expect(mail.subject).toBe('[hookbus] Komet Sales: 5 more order confirmation failures at https://erp.example.com/komet/confirm');
     expect(mail.text).toContain('- Order 7001: no <stock>');
     expect(mail.text).toContain('- Order 7002: HTTP 503');
     expect(mail.text).toContain('… and 3 more.');
