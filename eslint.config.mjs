@@ -2,9 +2,14 @@ import nx from '@nx/eslint-plugin';
 
 /**
  * Layers, from the bottom: contracts ← infra (kafka) ← platform ← apps. Plugins (type:plugin) see
- * only the SDK and contracts, never each other; nothing imports an app; test helpers stay in tests.
+ * only the SDK and contracts, never each other; the SDK knows no plugin; delivery-service keeps no
+ * database; nothing imports an app (Nx refuses that for every project); test helpers stay in tests.
  */
 const depConstraints = [
+  // First, so that a plugin reached even through another lib is named as such.
+  { sourceTag: 'type:plugin-sdk', notDependOnLibsWithTags: ['type:plugin', 'type:plugin-registry'] },
+  // Its state is rebuilt from the topics at each start (DESIGN: "none keeps state that a second instance would need").
+  { sourceTag: 'scope:delivery-service', notDependOnLibsWithTags: ['type:persistence'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts'] },
