@@ -57,7 +57,7 @@ describe.each(['sqlite', 'postgresql'] as const)('deactivation: a subscription t
     const subscription = await disabled(sub.id);
     expect(subscription).toMatchObject({ enabled: false, status: 'disabled', disabledReason: expect.stringContaining('5 deliveries failed in a row') });
     const [notice] = await pollUntil('one subscription.disabled notification', () => disabledNotices(sub.id).length > 0 && disabledNotices(sub.id));
-    expect(notice).toMatchObject({ plugin: 'komerce', hook: 'order-status', recipients: ['ops@example.com'], reason: subscription.disabledReason });
+    expect(notice).toMatchObject({ plugin: 'komerce', hook: 'order-status', vendorTitle: 'Komerce', subjectLabel: 'Order', recipients: ['ops@example.com'], reason: subscription.disabledReason });
 
     // Off: a new event is not sent. Re-enabled: the next one is, and old failures do not count again.
     const whileOff = await shipment(6);

@@ -83,7 +83,8 @@ describe('delivery-service classifies answers into log, dead-letter and notifica
 
   it('a retry released on the retry topic is attempted with its number; the last one fails and notifies', async () => {
     const { event, sub, at } = await deliverOnce({ ...postback, retryPolicy: { delaysSeconds: [1] } }, { status: 502 }, 'order.completed', { n: 3 });
-    await deadLetterOf(event.id);
+    // It names its plugin and hook, so that the deployment hosting postback takes the retry.
+    expect(await deadLetterOf(event.id)).toMatchObject({ ...postback, attempt: 2 });
     const release = { deliveryId: deliveryId(event.id, sub.id), eventId: event.id, subscriptionId: sub.id, tenantId: harness.tenantId, attempt: 2, event, manual: false };
     await harness.bus.publish(Topics.retries.name, [{ key: release.deliveryId, value: JSON.stringify(release) }]);
 
@@ -91,7 +92,7 @@ describe('delivery-service classifies answers into log, dead-letter and notifica
     expect(logs[1]).toMatchObject({ attempt: 2, outcome: 'failed', response: { status: 502 } });
     expect(harness.receiver.at(at).map((request) => request.headers['webhook-id'])).toEqual([release.deliveryId, release.deliveryId]);
     const [notification] = await notificationsOf(event.id);
-    expect(notification).toMatchObject({ type: 'delivery.failed', deliveryId: release.deliveryId });
+    expect(notification).toMatchObject({ type: 'delivery.failed', deliveryId: release.deliveryId, vendorTitle: 'Postback notifications' });
     expect(harness.parsed(harness.deadLetters, event.id)).toHaveLength(1);
   });
 
