@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { subscriptionSnapshotV1, Topics } from '@hookbus/contracts';
 import type { ConsumedMessage, KafkaBus } from '@hookbus/kafka';
+import { REGISTERED_PLUGINS } from '@hookbus/plugin-registry';
 import { collect, pollUntil, testBus, testDatabases, uniquePrefix } from '@hookbus/testing';
 import { ApiClient, newTenant, spawnConfigService } from '../support/config-service';
 import { OPERATOR_TOKEN, type ServiceProcess } from '../support/service-process';
@@ -247,7 +248,11 @@ describe.each(testDatabases())('config-service on $label: tenants, keys and subs
 
     it('lists the plugins with their hooks and settings schema', async () => {
       const { body } = await new ApiClient(service.url).get('/v1/plugins');
-      expect(body.items.map((plugin: { vendor: string }) => plugin.vendor).sort()).toEqual(['komerce', 'komet', 'postback', 'secutix']);
+      // Every plugin the build contains, each with the hooks and event types its definition declares.
+      const declared = REGISTERED_PLUGINS.map(({ definition: { vendor, hooks } }) => ({ vendor, hooks: hooks.map(({ name, eventTypes }) => ({ name, eventTypes })) }));
+      const listed = body.items.map(({ vendor, hooks }: { vendor: string; hooks: unknown[] }) => ({ vendor, hooks }));
+      expect(listed).toEqual(declared);
+      expect(body.items.every((plugin: { settingsSchema?: unknown }) => typeof plugin.settingsSchema === 'object')).toBe(true);
     });
   });
 
