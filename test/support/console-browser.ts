@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 const root = path.resolve(__dirname, '../..');
 /** Debian's `chromium` package (`.ci/run` installs it); no browser is downloaded. */
@@ -45,12 +45,19 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * A screenshot of the page for docs/console/, written when HOOKBUS_SCREENSHOTS=1
- * (`npm run console:screenshots`), so ordinary test runs leave the working tree alone.
+ * A screenshot of the page (or of one part of it, such as a card) for docs/console/, written when
+ * HOOKBUS_SCREENSHOTS=1 (`npm run console:screenshots`), so ordinary test runs leave the working tree alone.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
   if (process.env.HOOKBUS_SCREENSHOTS !== '1') return;
   const dir = path.join(root, 'docs', 'console');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  const file = path.join(dir, `${name}.png`);
+  if ('goto' in target) return void (await target.screenshot({ path: file, fullPage: true }));
+  // A dialog is only as tall as the window: a tall window shows all of it.
+  const page = target.page();
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: size.width, height: 2400 });
+  await target.screenshot({ path: file });
+  await page.setViewportSize(size);
 }

@@ -2,16 +2,21 @@ import { FormError } from '../forms/field';
 import { KomerceWebhookCard } from './integrations/komerce-webhook-card';
 import { KOMET_WEBHOOKS, KometWebhooksCard } from './integrations/komet-webhooks-card';
 import { KometOrderConfirmationCard } from './integrations/komet-order-confirmation-card';
+import { PluginEndpointsCard } from './integrations/plugin-endpoints-card';
 import { SecutixFirehoseCard } from './integrations/secutix-firehose-card';
 import { useSubscriptions } from '../api/subscriptions';
-import { othersOf, type PluginDescription, subscriptionOf, usePlugins } from './integrations/subscriptions-api';
+import { othersOf, type PluginDescription, subscriptionOf, subscriptionsOf, usePlugins } from './integrations/subscriptions-api';
+
+/** Plugins with cards of their own below; postback's links are made on the System Notifications page. */
+const DEDICATED = ['komet', 'komerce', 'secutix', 'postback'];
 
 const hooksOf = (plugins: readonly PluginDescription[], vendor: string) => plugins.find((plugin) => plugin.vendor === vendor)?.hooks.map(({ name }) => name) ?? [];
 
 /**
  * The tenant's webhooks, one card per vendor setting, in each vendor's own words. A card shows
  * only when this build of hookbus delivers its plugin hook (GET /v1/plugins). Postback links are
- * made on the System Notifications page.
+ * made on the System Notifications page. Every other plugin gets a card listing its endpoints,
+ * with a form made from its description, so a new plugin needs no console code.
  */
 export function IntegrationsPage() {
   const plugins = usePlugins();
@@ -42,6 +47,11 @@ export function IntegrationsPage() {
         {kometWebhooks.length > 0 && <KometWebhooksCard hooks={kometWebhooks} subscriptionOf={(hook) => of('komet', hook)} />}
         {hooksOf(catalog, 'komerce').includes('order-status') && <KomerceWebhookCard subscription={of('komerce', 'order-status')} />}
         {secutix?.hooks.some(({ name }) => name === 'order-closed') && <SecutixFirehoseCard plugin={secutix} subscription={of('secutix', 'order-closed')} />}
+        {catalog
+          .filter(({ vendor }) => !DEDICATED.includes(vendor))
+          .map((plugin) => (
+            <PluginEndpointsCard key={plugin.vendor} plugin={plugin} subscriptions={subscriptionsOf(subscriptions.data, plugin.vendor)} />
+          ))}
       </div>
     </>
   );

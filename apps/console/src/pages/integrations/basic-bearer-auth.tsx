@@ -2,16 +2,21 @@ import { useId } from 'react';
 import { Field } from '../../forms/field';
 import type { Auth, Subscription } from './subscriptions-api';
 
+export type AuthType = Auth['type'];
+
+/** What Komet's Webhooks card offers; a plugin's own form offers the plugin's `authTypes`. */
+export const BASIC_BEARER: readonly AuthType[] = ['none', 'basic', 'bearer'];
+
 /** The authentication fields of a form: the type chosen, and what was typed for it. */
 export interface AuthForm {
-  readonly type: 'none' | 'basic' | 'bearer';
+  readonly type: AuthType;
   readonly username: string;
   readonly password: string;
   readonly token: string;
 }
 
-export const authFormOf = (saved: Subscription['auth'] | undefined): AuthForm => ({
-  type: saved?.type === 'basic' || saved?.type === 'bearer' ? saved.type : 'none',
+export const authFormOf = (saved: Subscription['auth'] | undefined, offered: readonly AuthType[] = BASIC_BEARER): AuthForm => ({
+  type: saved && offered.includes(saved.type) ? saved.type : 'none',
   username: saved?.type === 'basic' ? saved.username : '',
   password: '',
   token: '',
@@ -21,9 +26,9 @@ export const authFormOf = (saved: Subscription['auth'] | undefined): AuthForm =>
  * The auth to send, or none to keep the saved one: secrets come back masked, so a form left with
  * the saved type and user name and no secret typed keeps what is stored.
  */
-export function authToSend(form: AuthForm, saved: Subscription['auth'] | undefined): { auth?: Auth } {
-  // Komet's authenticationToken, set through the API, is not offered here: "None" leaves it alone.
-  if (saved?.type === 'token' && form.type === 'none') return {};
+export function authToSend(form: AuthForm, saved: Subscription['auth'] | undefined, offered: readonly AuthType[] = BASIC_BEARER): { auth?: Auth } {
+  // A saved type the form does not offer (Komet's authenticationToken, set through the API): "None" leaves it alone.
+  if (saved && !offered.includes(saved.type) && form.type === 'none') return {};
   if (saved && saved.type === form.type) {
     const untouched = form.type === 'none' || (form.type === 'basic' ? form.password === '' && form.username === authFormOf(saved).username : form.token === '');
     if (untouched) return {};
@@ -33,15 +38,17 @@ export function authToSend(form: AuthForm, saved: Subscription['auth'] | undefin
       return { auth: { type: 'none' } };
     case 'basic':
       return { auth: { type: 'basic', username: form.username, password: form.password } };
+    case 'token':
     case 'bearer':
-      return { auth: { type: 'bearer', token: form.token } };
+      return { auth: { type: form.type, token: form.token } };
   }
 }
 
-const TYPES: readonly { readonly type: AuthForm['type']; readonly label: string }[] = [
+const TYPES: readonly { readonly type: AuthType; readonly label: string; readonly sent?: string }[] = [
   { type: 'none', label: 'None' },
+  { type: 'token', label: 'Token header', sent: 'Sent as the authenticationToken header.' },
   { type: 'basic', label: 'Basic' },
-  { type: 'bearer', label: 'Bearer Token' },
+  { type: 'bearer', label: 'Bearer Token', sent: 'Sent as Authorization: Bearer <token>.' },
 ];
 
 interface Props {
@@ -49,10 +56,12 @@ interface Props {
   readonly saved: Subscription['auth'] | undefined;
   readonly onChange: (value: AuthForm) => void;
   readonly at: (field: string) => string | undefined;
+  /** The types to offer (shown in TYPES' order); by default Komet's Webhooks card's: None, Basic and Bearer. */
+  readonly offered?: readonly AuthType[];
 }
 
-/** Komet's "Select your authentication type": Basic (username and password) or Bearer Token. */
-export function BasicBearerAuth({ value, saved, onChange, at }: Props) {
+/** Komet's "Select your authentication type": Basic (username and password) or Bearer Token (or a plugin's own types). */
+export function BasicBearerAuth({ value, saved, onChange, at, offered = BASIC_BEARER }: Props) {
   const name = useId();
   const set = (change: Partial<AuthForm>) => onChange({ ...value, ...change });
   const keeps = saved?.type === value.type;
@@ -61,7 +70,7 @@ export function BasicBearerAuth({ value, saved, onChange, at }: Props) {
     <>
       <fieldset aria-describedby={typeError ? `${name}-error` : undefined}>
         <legend>Authentication</legend>
-        {TYPES.map(({ type, label }) => (
+        {TYPES.filter(({ type }) => offered.includes(type)).map(({ type, label }) => (
           <label key={type}>
             <input type="radio" name={name} value={type} checked={value.type === type} onChange={() => set({ type })} />
             {label}
@@ -87,7 +96,7 @@ export function BasicBearerAuth({ value, saved, onChange, at }: Props) {
           />
         </>
       )}
-      {value.type === 'bearer' && (
+      {(value.type === 'bearer' || value.type === 'token') && (
         <Field
           label="Token"
           type="password"
@@ -95,7 +104,7 @@ export function BasicBearerAuth({ value, saved, onChange, at }: Props) {
           value={value.token}
           onChange={(event) => set({ token: event.target.value })}
           error={at('auth.token')}
-          hint={keeps ? 'A token is saved; leave this empty to keep it.' : 'Sent as Authorization: Bearer <token>.'}
+          hint={keeps ? 'A token is saved; leave this empty to keep it.' : TYPES.find(({ type }) => type === value.type)?.sent}
         />
       )}
     </>

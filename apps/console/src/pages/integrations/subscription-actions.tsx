@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { FormError } from '../../forms/field';
 import { ConfirmModal } from '../../forms/modal';
 import { SigningSecret } from './signing-secret';
@@ -12,10 +12,12 @@ interface Props {
   readonly card: SubscriptionCardState;
   /** What is deleted, in the card's words ("the Order Confirmation Webhook"). */
   readonly what: string;
+  /** The card's own buttons (Edit, Disable), put before these. */
+  readonly children?: ReactNode;
 }
 
 /** The signing secret (once), and what every saved subscription offers: rotate, test, delete. */
-export function SubscriptionActions({ subscription, card, what }: Props) {
+export function SubscriptionActions({ subscription, card, what, children }: Props) {
   const [confirming, setConfirming] = useState(false);
   const rotate = useMutation({ mutationFn: () => rotateSecret(subscription.id), onSuccess: (rotated) => card.saved(rotated, { refill: false }) });
   const test = useMutation({ mutationFn: () => sendTestEvent(subscription.id) });
@@ -28,6 +30,7 @@ export function SubscriptionActions({ subscription, card, what }: Props) {
     <>
       {card.secret && <SigningSecret secret={card.secret} onDone={card.dismissSecret} />}
       <div className="actions">
+        {children}
         <button type="button" className="secondary outline" onClick={() => rotate.mutate()} aria-busy={rotate.isPending} disabled={rotate.isPending}>
           Rotate secret
         </button>

@@ -42,11 +42,13 @@ export function useSubscriptionChanged() {
   };
 }
 
+/** The subscriptions of a plugin, oldest first, for a card that lists them all. */
+export const subscriptionsOf = (subscriptions: readonly Subscription[] | undefined, plugin: string): Subscription[] =>
+  (subscriptions ?? []).filter((subscription) => subscription.plugin === plugin).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+
 /** The subscription a card shows for a plugin hook: the oldest, as Komerce's `PUT /webhook` picks it. */
 export function subscriptionOf(subscriptions: readonly Subscription[] | undefined, plugin: string, hook: string): Subscription | undefined {
-  return subscriptions
-    ?.filter((subscription) => subscription.plugin === plugin && subscription.hook === hook)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))[0];
+  return subscriptionsOf(subscriptions, plugin).find((subscription) => subscription.hook === hook);
 }
 
 /** How many more subscriptions of the hook there are than the card shows (made through the API). */
