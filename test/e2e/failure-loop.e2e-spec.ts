@@ -1,8 +1,8 @@
-import { deliveryId, Topics } from '@hookbus/contracts';
-import { pollUntil, testDatabases, uniqueGroup } from '@hookbus/testing';
+import { deliveryId } from '@hookbus/contracts';
+import { pollUntil } from '@hookbus/testing';
 import { DeliveryHarness } from '../support/delivery-harness';
-import { ServiceProcess } from '../support/service-process';
-import { SmtpSink } from '../support/smtp-sink';
+import { FailurePath } from '../support/failure-path';
+import type { SmtpSink } from '../support/smtp-sink';
 
 // Records are asserted structurally.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,40 +15,24 @@ type Json = any;
  */
 describe('failure loop: delivery → dead letter → retry-scheduler → retry → e-mail (real broker, SMTP, HTTP)', () => {
   let harness: DeliveryHarness;
+  let failures: FailurePath;
   let sink: SmtpSink;
-  const databases = [testDatabases()[0], testDatabases()[0]];
-  const notifierGroup = uniqueGroup('notifier');
-  const services: ServiceProcess[] = [];
 
   beforeAll(async () => {
     harness = await DeliveryHarness.start('failure-loop');
-    sink = await SmtpSink.start();
-    const [schedulerDb, notifierDb] = databases;
-    const common = { KAFKA_TOPIC_PREFIX: harness.prefix, LOG_LEVEL: 'warn' };
-    services.push(
-      await (await ServiceProcess.spawn('retry-scheduler', { ...common, DATABASE_URL: schedulerDb.url, RETRY_POLL_MS: '50' })).ready(),
-      await (await ServiceProcess.spawn('notifier-service', { ...common, DATABASE_URL: notifierDb.url, SMTP_URL: sink.url, KAFKA_GROUP_ID: notifierGroup })).ready(),
-    );
+    failures = await FailurePath.start(harness);
+    sink = failures.sink;
   });
 
   afterEach(() => harness.unsubscribeAll());
   afterAll(async () => {
-    await Promise.all(services.map((service) => service.stop()));
-    await sink?.stop();
+    await failures?.stop();
     await harness?.stop();
-    await Promise.all(databases.map((database) => database.drop()));
   });
 
   const logsOf = async (eventId: string, count: number) =>
     (await harness.records(harness.log, eventId, count)).map((record: Json) => [record.attempt, record.outcome]);
-  /** Resolves once the notifier has handled every notification published so far. */
-  const notificationsHandled = async () => {
-    const end = await harness.bus.endOffsets(Topics.notifications.name);
-    await pollUntil('the notifier handled every notification', async () => {
-      const committed = await harness.bus.committedOffsets(notifierGroup, Topics.notifications.name);
-      return [...end].every(([partition, offset]) => offset === 0n || (committed.get(partition) ?? -1n) >= offset);
-    });
-  };
+  const notificationsHandled = () => failures.notificationsHandled();
 
   it('a receiver answering 503 that recovers before the retries run out gets the delivery, at the policy pace, and nobody is e-mailed', async () => {
     let calls = 0;

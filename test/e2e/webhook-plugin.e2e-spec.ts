@@ -1,10 +1,9 @@
-import { deliveryId, Topics } from '@hookbus/contracts';
-import { pollUntil, testDatabases, uniqueGroup } from '@hookbus/testing';
+import { deliveryId } from '@hookbus/contracts';
+import { pollUntil } from '@hookbus/testing';
 import { HTTP } from 'cloudevents';
 import { Webhook } from 'standardwebhooks';
 import { DeliveryHarness } from '../support/delivery-harness';
-import { ServiceProcess } from '../support/service-process';
-import { SmtpSink } from '../support/smtp-sink';
+import { FailurePath } from '../support/failure-path';
 import type { ReceivedRequest } from '../support/webhook-receiver';
 
 // Records are asserted structurally.
@@ -21,28 +20,17 @@ const asCloudEvent = (request: ReceivedRequest) => HTTP.toEvent({ headers: reque
  */
 describe('webhook plugin: CloudEvents over HTTP, Standard Webhooks signed (real broker, HTTP, SMTP)', () => {
   let harness: DeliveryHarness;
-  let sink: SmtpSink;
-  const databases = [testDatabases()[0], testDatabases()[0]];
-  const notifierGroup = uniqueGroup('notifier');
-  const services: ServiceProcess[] = [];
+  let failures: FailurePath;
 
   beforeAll(async () => {
     harness = await DeliveryHarness.start('webhook-plugin');
-    sink = await SmtpSink.start();
-    const [schedulerDb, notifierDb] = databases;
-    const common = { KAFKA_TOPIC_PREFIX: harness.prefix, LOG_LEVEL: 'warn' };
-    services.push(
-      await (await ServiceProcess.spawn('retry-scheduler', { ...common, DATABASE_URL: schedulerDb.url, RETRY_POLL_MS: '50' })).ready(),
-      await (await ServiceProcess.spawn('notifier-service', { ...common, DATABASE_URL: notifierDb.url, SMTP_URL: sink.url, KAFKA_GROUP_ID: notifierGroup })).ready(),
-    );
+    failures = await FailurePath.start(harness);
   });
 
   afterEach(() => harness.unsubscribeAll());
   afterAll(async () => {
-    await Promise.all(services.map((service) => service.stop()));
-    await sink?.stop();
+    await failures?.stop();
     await harness?.stop();
-    await Promise.all(databases.map((database) => database.drop()));
   });
 
   const arrived = (at: string, count = 1) =>
@@ -143,16 +131,12 @@ describe('webhook plugin: CloudEvents over HTTP, Standard Webhooks signed (real 
     expect(subscription).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410') });
 
     expect(await logsOf(refused.id, 1)).toEqual([[1, 'failed']]);
-    const [mail] = await sink.waitFor(1, (message) => message.envelope.to.includes('ops@example.com'));
+    const [mail] = await failures.sink.waitFor(1, (message) => message.envelope.to.includes('ops@example.com'));
     expect(mail.subject).toContain('Webhook (CloudEvents)');
     expect(mail.subject).toContain('customer-77');
     expect(mail.text).toContain(`${harness.receiver.url}${refuses}`);
     expect(mail.text).toContain('400');
-    const end = await harness.bus.endOffsets(Topics.notifications.name);
-    await pollUntil('the notifier handled every notification', async () => {
-      const committed = await harness.bus.committedOffsets(notifierGroup, Topics.notifications.name);
-      return [...end].every(([partition, offset]) => offset === 0n || (committed.get(partition) ?? -1n) >= offset);
-    });
-    expect(sink.to('ops@example.com')).toHaveLength(1);
+    await failures.notificationsHandled();
+    expect(failures.sink.to('ops@example.com')).toHaveLength(1);
   });
 });
