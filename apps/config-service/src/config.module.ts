@@ -24,6 +24,7 @@ import {
   NOTIFICATION_PROVIDERS,
 } from './notifications/notifications.module-parts';
 import { PluginsController } from './plugins.controller';
+import { QUARANTINE_CONTROLLERS, QUARANTINE_ENTITIES, QUARANTINE_MIGRATION, QUARANTINE_PROVIDERS } from './quarantine/quarantine.module-parts';
 import { SESSION_CONTROLLERS, SESSION_ENTITIES, SESSION_MIGRATION, sessionProviders } from './sessions/sessions.module-parts';
 import { DeliveryStatsService } from './stats/delivery-stats.service';
 import { StatsController } from './stats/stats.controller';
@@ -68,8 +69,8 @@ export class ConfigModule {
         PersistenceModule.forRoot({
           name: 'config-service',
           url: env.DATABASE_URL,
-          entities: [Tenant, ApiKey, Subscription, ...NOTIFICATION_ENTITIES, ...DELIVERY_LOG_ENTITIES, ...SESSION_ENTITIES],
-          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, ...DELIVERY_LOG_MIGRATIONS, ...LATER_MIGRATIONS, SESSION_MIGRATION],
+          entities: [Tenant, ApiKey, Subscription, ...NOTIFICATION_ENTITIES, ...DELIVERY_LOG_ENTITIES, ...SESSION_ENTITIES, ...QUARANTINE_ENTITIES],
+          migrations: [...CONFIG_MIGRATIONS, NOTIFICATION_MIGRATION, ...DELIVERY_LOG_MIGRATIONS, ...LATER_MIGRATIONS, SESSION_MIGRATION, QUARANTINE_MIGRATION],
         }),
       ],
       controllers: [
@@ -82,6 +83,7 @@ export class ConfigModule {
         ...SESSION_CONTROLLERS,
         StatsController,
         SystemController,
+        ...QUARANTINE_CONTROLLERS,
       ],
       providers: [
         { provide: SECRET_BOX, useValue: secrets.secretBox },
@@ -103,6 +105,7 @@ export class ConfigModule {
         { provide: SERVICE_URLS, useValue: env.HOOKBUS_SERVICE_URLS },
         KafkaOverview,
         SystemStatus,
+        ...QUARANTINE_PROVIDERS,
       ],
     };
   }

@@ -14,3 +14,4 @@ export * from './topic-view';
 export * from './header-scan';
 export * from './coalescer';
 export * from './decode-message';
+export * from './offset-range-reader';

@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import type { TopicSpec } from '@hookbus/contracts';
 import { type GroupLag, messageCount, type TopicMessageCount, topicLag } from './consumer-lag';
+import type { OffsetRange } from './offset-range-reader';
 import { ensureTopics } from './topic-bootstrap';
 
 /**
@@ -26,6 +27,15 @@ export class KafkaBusAdmin {
   async endOffsets(topic: string): Promise<Map<number, bigint>> {
     const offsets = await this.admin.fetchTopicOffsets(this.topicName(topic));
     return new Map(offsets.map(({ partition, offset }) => [partition, BigInt(offset)]));
+  }
+
+  /** Each partition's offsets of records written in `[since, until)`; without a bound, from the first record retention holds or to the end. */
+  async offsetWindow(topic: string, since?: Date, until?: Date): Promise<OffsetRange[]> {
+    const name = this.topicName(topic);
+    const at = async (instant: Date | undefined) =>
+      instant ? new Map((await this.admin.fetchTopicOffsetsByTimestamp(name, instant.getTime())).map(({ partition, offset }) => [partition, BigInt(offset)])) : undefined;
+    const [marks, starts, ends] = await Promise.all([this.watermarks(name), at(since), at(until)]);
+    return marks.map(({ partition, low, high }) => ({ partition, start: starts?.get(partition) ?? low, end: ends?.get(partition) ?? high }));
   }
 
   async consumerLag(groupIdPrefix: string): Promise<GroupLag[]> {

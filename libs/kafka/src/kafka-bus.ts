@@ -3,11 +3,12 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import { ALL_TOPICS, Topics, type TopicSpec } from '@hookbus/contracts';
 import { AtLeastOnceConsumer, type ConsumerOptions } from './at-least-once-consumer';
 import { CompactedTopicReader, type TableReaderOptions, throwawayGroupId } from './compacted-topic-reader';
-import type { OutgoingMessage } from './consumed-message';
+import type { ConsumedMessage, OutgoingMessage } from './consumed-message';
 import type { GroupLag, TopicMessageCount } from './consumer-lag';
 import { KafkaBusAdmin } from './kafka-bus-admin';
 import type { KafkaOptions } from './kafka-options';
 import { kafkajsClient } from './kafkajs-client';
+import { type OffsetRange, readOffsetRanges } from './offset-range-reader';
 import { KeyHashPartitioner } from './key-hash-partitioner';
 import { PublishBatcher } from './publish-batcher';
 
@@ -147,6 +148,18 @@ export class KafkaBus {
   async endOffsets(topic: string): Promise<Map<number, bigint>> {
     await this.connect();
     return this.admin.endOffsets(topic);
+  }
+
+  /** See KafkaBusAdmin.offsetWindow. */
+  async offsetWindow(topic: string, since?: Date, until?: Date): Promise<OffsetRange[]> {
+    await this.connect();
+    return this.admin.offsetWindow(topic, since, until);
+  }
+
+  /** Reads offset ranges of a topic once, outside any service's group; see readOffsetRanges. */
+  readRanges(topic: string, ranges: readonly OffsetRange[], visit: (message: ConsumedMessage) => boolean, timeoutMs = 30_000): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId: throwawayGroupId(this.options.clientId, topic), maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+    return readOffsetRanges(consumer, { topic: this.topicName(topic), contractTopic: topic, ranges, timeoutMs }, visit);
   }
 
   /**

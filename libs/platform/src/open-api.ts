@@ -51,6 +51,7 @@ const PROBLEMS = {
   403: 'The credentials lack the role this route needs.',
   404: 'No such resource (another tenant\'s is not shown either).',
   409: 'The resource is in a state that refuses this request.',
+  503: 'A dependency (Kafka, the database) did not take the request; nothing of it was lost, send it again.',
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEMS;

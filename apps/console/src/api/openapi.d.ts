@@ -209,6 +209,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuarantineController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quarantine/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuarantineController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions": {
         parameters: {
             query?: never;
@@ -1538,6 +1570,169 @@ export interface operations {
             };
             /** @description No such resource (another tenant's is not shown either). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineController_list: {
+        parameters: {
+            query?: {
+                /** @description The `next` value of the previous page. */
+                cursor?: string;
+                /** @description Messages a page (default 100). */
+                limit?: number;
+                /** @description Only messages quarantined at or after this instant. */
+                since?: string;
+                /** @description Only messages quarantined from this topic (its contract name). */
+                topic?: string;
+                /** @description Only messages quarantined before this instant. */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Quarantined messages by partition and offset, with reason, source and whether they were replayed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts?: number;
+                            /** @description The consumer group that quarantined it. */
+                            group?: string;
+                            /** @description `<partition>:<offset>` on the quarantine topic. */
+                            id: string;
+                            key: string | null;
+                            /** @description The start of its value as UTF-8, cut short. */
+                            preview: string;
+                            /** Format: date-time */
+                            quarantinedAt: string;
+                            reason?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was put back on its topic.
+                             */
+                            replayedAt?: string;
+                            /** @description Bytes of its value. */
+                            size: number;
+                            /** @description Where it was consumed from; absent when its source header is missing or unreadable. */
+                            source?: {
+                                offset: string;
+                                partition: number;
+                                topic: string;
+                            };
+                        }[];
+                        /** @description The `cursor` of the next page; absent on the last page. */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QuarantineController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `{ids}` (`<partition>:<offset>` on the quarantine topic), or `{topic, since, until}`: a window `[since, until)` of quarantine time. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids?: string[];
+                    /** Format: date-time */
+                    since?: string;
+                    /** @description Only messages quarantined from this topic (its contract name). */
+                    topic?: string;
+                    /** Format: date-time */
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What was replayed now, skipped (replayed before) and not found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description No such message on the quarantine topic (past retention), or no readable source. */
+                        notFound: string[];
+                        /** @description Published again to their original topic by this request. */
+                        replayed: string[];
+                        /** @description Already replayed, or being replayed by a concurrent request. */
+                        skipped: string[];
+                    };
+                };
+            };
+            /** @description The request breaks the contract: `errors` names each field and the rule it broke. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or unknown or revoked ones. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credentials lack the role this route needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (Kafka, the database) did not take the request; nothing of it was lost, send it again. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
