@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { egressAllowVar } from '@hookbus/egress';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, baseUrlVar, commonEnv, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
+import { BACKGROUND_NICE, baseUrlVar, commonEnv, consumerRetryEnv, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
 import { serviceUrlsVar } from './system/service-urls';
 
 export const configEnvSchema = z.object({
   ...commonEnv(3001, BACKGROUND_NICE),
   ...databaseEnv('.data/config-service.sqlite'),
+  ...consumerRetryEnv(10, 500),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-config-service'),
   ...operatorTokenEnv(),
   ...secretKeyEnv(),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
+import { DatabaseReadiness } from '@hookbus/persistence';
 import { loadEnv, operatorTokenFromEnv, runMain, secretBoxFromEnv, startService } from '@hookbus/platform';
 import { configEnvSchema } from './config-env';
 import { ConfigModule } from './config.module';
@@ -38,9 +39,16 @@ runMain('config-service', async () => {
       },
     },
     configure: (app) => app.use(CONSOLE_PATH, consoleRouter(path.resolve(env.HOOKBUS_CONSOLE_DIR ?? BUILT_CONSOLE_DIR))),
-    // The delivery log consumer: a database outage is retried well before a record is quarantined.
-    // Records of different deliveries are in flight together, so the log writer can group them.
+    // The delivery log consumer: a database outage is waited out (the probe tells it from a bad
+    // record). Records of different deliveries are in flight together, so the log writer can group them.
     transport: (app) =>
-      new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: 10, retryDelayMs: 500, maxInFlight: LOG_RECORDS_IN_FLIGHT, fetchGatherMs: LOG_FETCH_GATHER_MS }),
+      new KafkaTransport(app.get(KafkaBus), {
+        groupId: env.KAFKA_GROUP_ID,
+        maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
+        retryDelayMs: env.CONSUMER_RETRY_DELAY_MS,
+        probes: [app.get(DatabaseReadiness)],
+        maxInFlight: LOG_RECORDS_IN_FLIGHT,
+        fetchGatherMs: LOG_FETCH_GATHER_MS,
+      }),
   });
 });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { KafkaBus, KafkaTransport } from '@hookbus/kafka';
+import { DatabaseReadiness } from '@hookbus/persistence';
 import { loadEnv, runMain, startService } from '@hookbus/platform';
 import { notifierEnvSchema } from './notifier-env';
 import { NotifierModule } from './notifier.module';
@@ -13,8 +14,10 @@ runMain('notifier-service', async () => {
     name: 'notifier-service',
     module: NotifierModule.forRoot(env),
     env,
-    // An SMTP or database outage holds the notification (retried every 5 s at most, for a day)
-    // rather than quarantining it; a message the SMTP server rejects for good is quarantined at once.
-    transport: (app) => new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: OUTAGE_ATTEMPTS, retryDelayMs: 500 }),
+    // A database or broker outage, or an SMTP server that refuses connections, holds the notification
+    // for as long as it lasts; other SMTP failures are retried every 5 s at most, for a day, rather
+    // than quarantined; a message the SMTP server rejects for good is quarantined at once.
+    transport: (app) =>
+      new KafkaTransport(app.get(KafkaBus), { groupId: env.KAFKA_GROUP_ID, maxAttempts: OUTAGE_ATTEMPTS, retryDelayMs: 500, probes: [app.get(DatabaseReadiness)] }),
   });
 });

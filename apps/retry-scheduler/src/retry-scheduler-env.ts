@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, commonEnv, intVar, operatorTokenEnv } from '@hookbus/platform';
+import { BACKGROUND_NICE, commonEnv, consumerRetryEnv, intVar, operatorTokenEnv } from '@hookbus/platform';
 
 const MINUTE_MS = 60_000;
 
 export const retrySchedulerEnvSchema = z.object({
   ...commonEnv(3004, BACKGROUND_NICE),
   ...databaseEnv('.data/retry-scheduler.sqlite'),
+  ...consumerRetryEnv(10, 500),
   KAFKA_GROUP_ID: z.string().min(1).default('hookbus-retry-scheduler'),
   ...operatorTokenEnv(),
   /** How often the release loop looks for due records. */

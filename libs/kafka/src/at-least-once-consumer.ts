@@ -1,9 +1,10 @@
 import type { Consumer, EachBatchPayload } from 'kafkajs';
 import { type ConsumedMessage, type OutgoingMessage, toConsumedMessage } from './consumed-message';
-import { errorMessage, isRetriable } from './errors';
 import { KeyedLimiter } from './keyed-limiter';
 import { OffsetTracker } from './offset-tracker';
+import { isOutageError } from './outage-error';
 import { quarantineMessage } from './quarantine';
+import { type DependencyProbe, handleWithRetries, type RetryPolicy } from './retry-policy';
 
 export type MessageHandler = (message: ConsumedMessage) => Promise<void>;
 
@@ -12,10 +13,12 @@ export interface ConsumerOptions {
   /** Contract topic names (without prefix). */
   readonly topics: readonly string[];
   readonly handle: MessageHandler;
-  /** Attempts of the handler before the message is quarantined (retriable errors only). */
+  /** Failures while every dependency answers before the message is quarantined (see handleWithRetries). */
   readonly maxAttempts?: number;
-  /** Backoff between attempts: `retryDelayMs * 2^(attempt-1)`, at most MAX_RETRY_DELAY_MS. */
+  /** Backoff between attempts and during outages: `retryDelayMs * 2^n`, at most MAX_RETRY_DELAY_MS. */
   readonly retryDelayMs?: number;
+  /** What the handler needs besides the broker (which KafkaBus adds): asked when it fails. */
+  readonly probes?: readonly DependencyProbe[];
   /** Partitions fetched in parallel. */
   readonly partitionsConsumedConcurrently?: number;
   /** Messages handled at once by this instance (default 1: strictly one after another). */
@@ -41,7 +44,7 @@ export interface ConsumerCollaborators {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Keeps each wait well inside the group session timeout (the consumer heartbeats between waits). */
+// Keeps each wait well inside the group session timeout (the consumer heartbeats between waits).
 const MAX_RETRY_DELAY_MS = 5_000;
 
 /**
@@ -55,13 +58,14 @@ const COMMIT_INTERVAL_MS = 100;
  * Runs a handler over every message with at-least-once semantics: an offset is committed only once
  * the handler resolved (its own publishes were acknowledged by all in-sync replicas) or the message
  * was durably quarantined, and with several messages in flight only below the lowest unfinished
- * one. A failing message is retried a bounded number of times, so a poison message never blocks its
- * partition and is never silently dropped. A message whose outcome could not be made durable stops
- * the consumer; kafkajs restarts it from the last committed offset.
+ * one. An outage of the broker or a probed dependency is waited out, holding the message; a message
+ * that keeps failing while they answer is quarantined, so it neither blocks its partition nor is
+ * dropped. An outcome that could not be made durable stops the consumer (kafkajs restarts it).
  */
 export class AtLeastOnceConsumer {
-  private readonly maxAttempts: number;
-  private readonly retryDelayMs: number;
+  private readonly policy: RetryPolicy;
+  // Messages waiting out an outage, with its reason: the consumer is not ready meanwhile.
+  private readonly outages = new Map<ConsumedMessage, string>();
   private readonly limiter: KeyedLimiter;
   private readonly tracker = new OffsetTracker();
   private readonly toCommit = new Map<string, { topic: string; partition: number; offset: string }>();
@@ -75,8 +79,12 @@ export class AtLeastOnceConsumer {
     private readonly options: ConsumerOptions,
     private readonly collaborators: ConsumerCollaborators,
   ) {
-    this.maxAttempts = options.maxAttempts ?? 3;
-    this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.policy = {
+      maxAttempts: options.maxAttempts ?? 3,
+      retryDelayMs: options.retryDelayMs ?? 200,
+      maxRetryDelayMs: MAX_RETRY_DELAY_MS,
+      probes: options.probes ?? [],
+    };
     this.limiter = new KeyedLimiter(options.maxInFlight ?? 1);
   }
 
@@ -98,6 +106,11 @@ export class AtLeastOnceConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.dispatch(payload),
     });
+  }
+
+  /** The outage a message is waiting out, if any: no progress is made until it ends. */
+  get outage(): string | undefined {
+    return this.outages.values().next().value;
   }
 
   /** Stops taking messages, lets the ones in flight finish and commit, then leaves the group. */
@@ -168,26 +181,20 @@ export class AtLeastOnceConsumer {
   }
 
   private async handleOrQuarantine(message: ConsumedMessage, heartbeat: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.options.handle(message);
-        return;
-      } catch (error) {
-        if (isRetriable(error) && attempt < this.maxAttempts) {
-          await sleep(Math.min(this.retryDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS));
-          // A long run of retries must not get this member evicted from its group.
-          await heartbeat();
-          continue;
-        }
-        const reason = errorMessage(error);
-        // If this publish fails, the error stops the consumer before the offset is committed, so
-        // the message is fetched again rather than lost.
-        await this.collaborators.quarantine(
-          quarantineMessage(message, { reason, groupId: this.options.groupId, attempts: attempt }),
-        );
-        this.collaborators.onQuarantined(message, reason);
-        return;
-      }
-    }
+    const outcome = await handleWithRetries(() => this.options.handle(message), this.policy, {
+      wait: async (ms) => {
+        await sleep(ms);
+        // Shutdown must not wait for an outage to end; the message stays uncommitted.
+        if (this.stopping) throw new Error('consumer stopping during a retry');
+        // A long run of retries must not get this member evicted; while the broker is down the
+        // heartbeat fails too, and the wait goes on.
+        await heartbeat().catch((error: unknown) => (isOutageError(error) ? undefined : Promise.reject(error)));
+      },
+      outage: (reason) => (reason === undefined ? this.outages.delete(message) : this.outages.set(message, reason)),
+    }).finally(() => this.outages.delete(message));
+    if (outcome.handled) return;
+    // A failed publish stops the consumer before the commit: the message is fetched again, not lost.
+    await this.collaborators.quarantine(quarantineMessage(message, { ...outcome, groupId: this.options.groupId }));
+    this.collaborators.onQuarantined(message, outcome.reason);
   }
 }

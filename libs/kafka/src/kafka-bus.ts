@@ -11,8 +11,11 @@ import { kafkajsClient } from './kafkajs-client';
 import { type OffsetRange, readOffsetRanges } from './offset-range-reader';
 import { KeyHashPartitioner } from './key-hash-partitioner';
 import { PublishBatcher } from './publish-batcher';
+import { sharedAnswers } from './retry-policy';
 
 const FETCH_MAX_BYTES = 2 * 1024 * 1024;
+// Messages failing together through one outage share one ping of each dependency.
+const PROBE_REUSE_MS = 500;
 
 /**
  * The hookbus message bus. Everything that touches Kafka goes through here, so the client library
@@ -84,7 +87,9 @@ export class KafkaBus {
   /** Starts an at-least-once consumer; see AtLeastOnceConsumer for the guarantees. */
   async consume(options: ConsumerOptions): Promise<AtLeastOnceConsumer> {
     await this.connect();
-    const consumer = new AtLeastOnceConsumer(options, {
+    // A failing handler asks the broker and the app's own dependencies whether they answer.
+    const probes = [{ name: 'kafka', check: () => this.ping() }, ...(options.probes ?? [])].map((probe) => sharedAnswers(probe, PROBE_REUSE_MS));
+    const consumer = new AtLeastOnceConsumer({ ...options, probes }, {
       // Groups are namespaced like topics: two environments on one cluster never share a group.
       consumer: this.kafka.consumer({
         groupId: this.topicName(options.groupId),
@@ -113,6 +118,11 @@ export class KafkaBus {
     await consumer.start();
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  /** The outages this process's consumers are waiting out (empty when every one makes progress). */
+  consumerOutages(): string[] {
+    return [...this.consumers].flatMap((consumer) => (consumer instanceof AtLeastOnceConsumer && consumer.outage ? [consumer.outage] : []));
   }
 
   /** Starts reading a compacted topic into an in-memory table; see CompactedTopicReader. */

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { KafkaBus } from './kafka-bus';
 import type { KafkaOptions } from './kafka-options';
+import { ConsumerReadiness } from './consumer.readiness';
 import { KafkaReadiness } from './kafka.readiness';
 
 /** The Kafka settings every service reads from its validated environment. */
@@ -22,8 +23,8 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
   static forRoot(options: KafkaOptions & { replicationFactor?: number }): DynamicModule {
     return {
       module: KafkaModule,
-      providers: [{ provide: KafkaBus, useFactory: () => new KafkaBus(options) }, KafkaReadiness],
-      exports: [KafkaBus, KafkaReadiness],
+      providers: [{ provide: KafkaBus, useFactory: () => new KafkaBus(options) }, KafkaReadiness, ConsumerReadiness],
+      exports: [KafkaBus, KafkaReadiness, ConsumerReadiness],
     };
   }
 

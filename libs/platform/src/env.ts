@@ -102,3 +102,12 @@ export const baseUrlVar = () =>
   z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
     .refine((value) => value.endsWith('/'), "must end with '/'");
+
+/**
+ * How a service's consumer retries a failing message (see AtLeastOnceConsumer): the attempts it
+ * gets while every dependency answers, and the first backoff. Outages are waited out whatever these say.
+ */
+export const consumerRetryEnv = (maxAttempts: number, retryDelayMs: number) => ({
+  CONSUMER_MAX_ATTEMPTS: intVar(1, 1_000_000, maxAttempts),
+  CONSUMER_RETRY_DELAY_MS: intVar(1, 60_000, retryDelayMs),
+});

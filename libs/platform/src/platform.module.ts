@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
-import { KafkaModule, type KafkaOptions, KafkaReadiness } from '@hookbus/kafka';
+import { ConsumerReadiness, KafkaModule, type KafkaOptions, KafkaReadiness } from '@hookbus/kafka';
 import type { CommonEnv } from './env';
 import { HealthModule } from './health.module';
 import { MetricsModule } from './metrics';
@@ -20,7 +20,7 @@ export class PlatformModule {
   static forRoot({ name, env, readiness = [], kafka }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [KafkaModule.fromEnv(name, env, kafka), HealthModule.forRoot([KafkaReadiness, ...readiness]), MetricsModule],
+      imports: [KafkaModule.fromEnv(name, env, kafka), HealthModule.forRoot([KafkaReadiness, ConsumerReadiness, ...readiness]), MetricsModule],
     };
   }
 }
