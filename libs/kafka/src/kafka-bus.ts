@@ -103,15 +103,8 @@ export class KafkaBus {
       topicName: this.topicName,
       contractName: this.contractName,
       quarantine: (message) => this.publish(Topics.quarantine.name, [message]),
-      onQuarantined: (message, reason) =>
-        this.logger.warn({
-          message: 'message quarantined',
-          topic: message.topic,
-          partition: message.partition,
-          offset: message.offset,
-          groupId: options.groupId,
-          reason,
-        }),
+      onQuarantined: ({ topic, partition, offset }, reason) =>
+        this.logger.warn({ message: 'message quarantined', topic, partition, offset, groupId: options.groupId, reason }),
       onCommitFailed: (error) =>
         this.logger.warn({ message: 'offset commit failed; the partition resumes from the last commit', reason: String(error) }),
     });
