@@ -6,6 +6,7 @@ import { testDatabases } from '@hookbus/testing';
 import { PendingReleaseStore } from '../../apps/retry-scheduler/src/intake/pending-release.store';
 import { RETRY_SCHEDULER_MIGRATIONS } from '../../apps/retry-scheduler/src/migrations/0001-pending-releases';
 import { SchedulePruning } from '../../apps/retry-scheduler/src/release/schedule-pruning';
+import { TombstonePruning } from '../../apps/retry-scheduler/src/release/tombstone-pruning';
 import { PendingRelease } from '../../apps/retry-scheduler/src/store/pending-release.entity';
 import { ReleaseSchedule } from '../../apps/retry-scheduler/src/store/release-schedule.entity';
 /* eslint-enable @nx/enforce-module-boundaries */
@@ -17,7 +18,7 @@ const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
 const batch = { frequencyMinutes: 60, batchSize: 10 };
 const IDLE = 120;
 
-describe.each(testDatabases())('retry-scheduler schedule retention on $label', (database) => {
+describe.each(testDatabases())('retry-scheduler schedule and tombstone retention on $label', (database) => {
   let db: OpenDatabase;
   let store: PendingReleaseStore;
 
@@ -89,5 +90,25 @@ describe.each(testDatabases())('retry-scheduler schedule retention on $label', (
     expect(await new SchedulePruning(db.orm.em).pruneBatch(daysAgo(15), 10)).toBe(1);
     await paced('sub_back', NOW);
     expect((await schedules()).get('sub_back')).toMatchObject({ frequencyMinutes: 60, batchSize: 10, nextRunAt: NOW });
+  });
+
+  it('deletes tombstones released before the cutoff in bounded batches, never a held record', async () => {
+    await Promise.all(Array.from({ length: 30 }, (_, i) => paced(`sub_tomb${i}`, daysAgo(20))));
+    await paced('sub_tomb_held', daysAgo(20));
+    await db.orm.em.fork().nativeUpdate(PendingRelease, { subscriptionId: { $like: 'sub_tomb%' }, $not: { subscriptionId: 'sub_tomb_held' } }, { releasedAt: daysAgo(16) });
+    const heldBefore = await db.orm.em.fork().count(PendingRelease, { releasedAt: null });
+    const batches: number[] = [];
+    const pruning = new TombstonePruning(db.orm.em);
+    const prune = async (before: Date, limit: number) => {
+      const deleted = await pruning.pruneBatch(before, limit);
+      batches.push(deleted);
+      return deleted;
+    };
+    // The earlier cases' records were released 19 days ago: tombstones too, with these 30.
+    expect(await new BatchedPruner({ name: 'released tombstones', retentionMs: 15 * DAY_MS, now: () => NOW, batchSize: 8, pauseMs: 0, prune }).pruneAll()).toBeGreaterThanOrEqual(30);
+    expect(batches.every((deleted) => deleted <= 8)).toBe(true);
+    expect(await db.orm.em.fork().count(PendingRelease, { releasedAt: { $ne: null, $lt: daysAgo(15) } })).toBe(0);
+    expect(await db.orm.em.fork().count(PendingRelease, { releasedAt: null })).toBe(heldBefore);
+    expect((await db.orm.em.fork().find(PendingRelease, { subscriptionId: { $like: 'sub_tomb%' } })).map((row) => row.subscriptionId)).toEqual(['sub_tomb_held']);
   });
 });

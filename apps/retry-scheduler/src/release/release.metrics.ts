@@ -33,3 +33,9 @@ export const schedulesPrunedTotal = counter({
   name: 'hookbus_retry_schedules_pruned_total',
   help: 'Idle schedule rows of paced subscriptions deleted by retention',
 });
+
+/** Released rows deleted once older than RETRY_TOMBSTONE_DAYS. */
+export const tombstonesPrunedTotal = counter({
+  name: 'hookbus_retry_tombstones_pruned_total',
+  help: 'Released tombstones deleted by retention',
+});
