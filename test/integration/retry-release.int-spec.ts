@@ -25,7 +25,6 @@ const settings = (): ReleaseSettings => ({
   batchLimit: 10,
   leaseMs: LEASE_MS,
   scanMarginMs: 5_000,
-  tombstoneRetentionMs: 60_000,
   brokers: testBrokers(),
   clientId: 'retry-int-test',
 });

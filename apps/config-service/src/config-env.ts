@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { egressAllowVar } from '@hookbus/egress';
 import { databaseEnv } from '@hookbus/persistence';
-import { BACKGROUND_NICE, baseUrlVar, commonEnv, consumerRetryEnv, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
+import { BACKGROUND_NICE, baseUrlVar, commonEnv, consumerRetryEnv, intVar, operatorTokenEnv, secretKeyEnv } from '@hookbus/platform';
 import { serviceUrlsVar } from './system/service-urls';
 
 export const configEnvSchema = z.object({
@@ -19,6 +19,11 @@ export const configEnvSchema = z.object({
   HOOKBUS_CONSOLE_DIR: z.string().min(1).optional(),
   /** The services `GET /v1/system` probes besides config-service: `name=url,…`. */
   HOOKBUS_SERVICE_URLS: serviceUrlsVar(),
+  /**
+   * Days a delivery is kept after its last activity; one still pending or retrying is kept
+   * whatever its age. At least 1: a log that keeps nothing would hide every failure.
+   */
+  DELIVERY_LOG_RETENTION_DAYS: intVar(1, 3_650, 30),
   CONFIG_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be a size like 256kb or 1mb').default('256kb'),
 });
 

@@ -10,7 +10,7 @@ import {
   DELIVERY_LOG_CONTROLLERS,
   DELIVERY_LOG_ENTITIES,
   DELIVERY_LOG_MIGRATIONS,
-  DELIVERY_LOG_PROVIDERS,
+  deliveryLogProviders,
 } from './deliveries/deliveries.module-parts';
 import { KomerceWebhookController } from './komerce/komerce-webhook.controller';
 import { CONFIG_MIGRATIONS } from './migrations/0001-control-plane';
@@ -99,7 +99,7 @@ export class ConfigModule {
         SubscriptionTester,
         SubscriptionDeactivator,
         ...NOTIFICATION_PROVIDERS,
-        ...DELIVERY_LOG_PROVIDERS,
+        ...deliveryLogProviders(env.DELIVERY_LOG_RETENTION_DAYS),
         ...sessionProviders(env.HOOKBUS_CONSOLE_URL),
         DeliveryStatsService,
         { provide: SERVICE_URLS, useValue: env.HOOKBUS_SERVICE_URLS },

@@ -42,4 +42,11 @@ describe('notifierEnvSchema', () => {
       expect(problems.join('\n')).not.toContain('secret');
     }
   });
+
+  it('keeps the ledger 30 days by default, and never less than the notifications topic keeps a message', () => {
+    expect(loadEnv(notifierEnvSchema, {}).NOTIFICATION_RETENTION_DAYS).toBe(30);
+    expect(loadEnv(notifierEnvSchema, { NOTIFICATION_RETENTION_DAYS: '8' }).NOTIFICATION_RETENTION_DAYS).toBe(8);
+    expect(() => loadEnv(notifierEnvSchema, { NOTIFICATION_RETENTION_DAYS: '7' })).toThrow(/NOTIFICATION_RETENTION_DAYS: must be at least 8/);
+    expect(() => loadEnv(notifierEnvSchema, { NOTIFICATION_RETENTION_DAYS: '0' })).toThrow(/NOTIFICATION_RETENTION_DAYS/);
+  });
 });

@@ -26,6 +26,11 @@ export const notifierEnvSchema = z.object({
   NOTIFY_DIGEST_ITEMS: intVar(1, 200, 20),
   /** How often closed windows are looked for, to send their digests. */
   NOTIFY_DIGEST_POLL_MS: intVar(100, 600_000, 10_000),
+  /**
+   * Days the ledger keeps a handled notification (and a closed storm window). At least 8: longer
+   * than `hookbus.notifications.v1` keeps a message, so a redelivery is always recognised.
+   */
+  NOTIFICATION_RETENTION_DAYS: intVar(8, 3_650, 30),
 });
 
 export type NotifierEnv = z.output<typeof notifierEnvSchema>;

@@ -17,3 +17,6 @@ export const notificationsSkipped = counter({
   help: 'Notifications that needed no e-mail',
   labelNames: ['reason'],
 });
+
+/** Ledger rows and closed storm windows deleted by retention. */
+export const ledgerPruned = counter({ name: 'hookbus_notifier_ledger_pruned_total', help: 'Notification ledger rows and closed windows deleted by retention' });

@@ -1,21 +1,28 @@
 import path from 'node:path';
+import { EntityManager } from '@mikro-orm/core';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { createMailSender, MailTemplates } from '@hookbus/mail';
-import { DatabaseReadiness, PersistenceModule } from '@hookbus/persistence';
+import { BatchedPruner, DatabaseReadiness, PersistenceModule } from '@hookbus/persistence';
 import { PlatformModule } from '@hookbus/platform';
 import { NotificationMails } from './mail/notification-mails';
 import { NOTIFIER_MIGRATIONS } from './migrations/0001-notifier';
 import { NotificationLedger } from './notifications/notification-ledger';
+import { NotificationLedgerPruning } from './notifications/notification-ledger-pruning';
 import { NotificationConsumer } from './notifications/notification.consumer';
 import { NotificationHandler } from './notifications/notification.handler';
 import { NOTIFIER_ENTITIES } from './notifier-entities';
 import type { NotifierEnv } from './notifier-env';
+import { ledgerPruned } from './notifier-metrics';
 import { MAIL_SENDER, STORM_SETTINGS, type StormSettings } from './notifier-tokens';
 import { DigestLedger } from './storm/digest-ledger';
 import { DigestScheduler } from './storm/digest.scheduler';
 
 /** Beside this file in src/ (tests) and in dist/ (the build copies the .hbs files). */
 export const TEMPLATES_DIR = path.join(__dirname, 'templates');
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Nest runs its timer (bootstrap, shutdown); nothing injects it.
+const LEDGER_PRUNER = Symbol('LEDGER_PRUNER');
 
 @Module({})
 export class NotifierModule {
@@ -52,6 +59,17 @@ export class NotifierModule {
         NotificationHandler,
         DigestLedger,
         DigestScheduler,
+        {
+          provide: LEDGER_PRUNER,
+          inject: [EntityManager],
+          useFactory: (em: EntityManager) =>
+            new BatchedPruner({
+              name: 'notification ledger',
+              retentionMs: env.NOTIFICATION_RETENTION_DAYS * DAY_MS,
+              prune: new NotificationLedgerPruning(em).pruneBatch,
+              onPruned: (count) => ledgerPruned.inc(count),
+            }),
+        },
       ],
     };
   }

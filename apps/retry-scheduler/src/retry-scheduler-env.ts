@@ -23,7 +23,8 @@ export const retrySchedulerEnvSchema = z.object({
   RETRY_SCAN_MARGIN_MS: intVar(0, 60 * MINUTE_MS, MINUTE_MS),
   /**
    * Released rows are kept this long as tombstones, so a redelivered dead letter is recognised.
-   * Default 15: longer than the dead-letter topic's 14-day retention.
+   * Default 15: longer than the dead-letter topic's 14-day retention. A paced subscription's
+   * schedule row idle this long (no dead letter, nothing held) goes too.
    */
   RETRY_TOMBSTONE_DAYS: intVar(1, 365, 15),
 });

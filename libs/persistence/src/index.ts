@@ -8,3 +8,4 @@ export * from './persistence.module';
 export * from './schema-migration';
 export * from './upsert-statement';
 export * from './plain-sql';
+export * from './batched-pruner';

@@ -13,6 +13,7 @@ import type { DeliveryStatus, HookbusEvent } from '@hookbus/contracts';
 @Index({ name: 'deliveries_tenant_event_idx', properties: ['tenantId', 'eventId'] })
 @Index({ name: 'deliveries_tenant_subject_idx', properties: ['tenantId', 'subject'] })
 @Index({ name: 'deliveries_subscription_finished_idx', properties: ['subscriptionId', 'finishedAt'] })
+@Index({ name: 'deliveries_updated_idx', properties: ['updatedAt'] })
 export class Delivery {
   [OptionalProps]?: 'updatedAt';
 

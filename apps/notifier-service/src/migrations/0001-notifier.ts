@@ -1,4 +1,5 @@
 import { SchemaMigration } from '@hookbus/persistence';
+import { NotifierRetention0002 } from './0002-notifier-retention';
 
 /** The dedupe record of every notification handled, and the storm windows per subscription. */
 export class Notifier0001 extends SchemaMigration {
@@ -35,4 +36,7 @@ export class Notifier0001 extends SchemaMigration {
   }
 }
 
-export const NOTIFIER_MIGRATIONS = [{ name: '0001-notifier', class: Notifier0001 }];
+export const NOTIFIER_MIGRATIONS = [
+  { name: '0001-notifier', class: Notifier0001 },
+  { name: '0002-notifier-retention', class: NotifierRetention0002 },
+];

@@ -11,6 +11,7 @@ export type SentNotificationState = 'sending' | 'sent' | 'suppressed';
 /** One row per notification id ever handled: the dedupe record. */
 @Entity({ tableName: 'sent_notifications' })
 @Index({ name: 'sent_notifications_window_idx', properties: ['windowId', 'createdAt'] })
+@Index({ name: 'sent_notifications_created_idx', properties: ['createdAt'] })
 export class SentNotification {
   @PrimaryKey({ type: 'string', length: 255 })
   id!: string;

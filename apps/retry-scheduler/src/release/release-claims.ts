@@ -94,11 +94,6 @@ export class ReleaseClaims {
     });
   }
 
-  /** Deletes tombstones released before `before`. */
-  purgeReleased(before: Date): Promise<number> {
-    return this.em.fork().nativeDelete(PendingRelease, { releasedAt: { $ne: null, $lte: before } });
-  }
-
   private async rowsHeldBy(token: string): Promise<ClaimedRow[]> {
     const stored = await selectRows<StoredClaimedRow>(
       this.knex(),

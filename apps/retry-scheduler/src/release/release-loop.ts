@@ -5,12 +5,10 @@ import { RELEASE_SETTINGS, type ReleaseSettings } from './release-settings';
 import { Releaser } from './releaser';
 import { ScheduleRuns } from './schedule-runs';
 
-const PURGE_EVERY_MS = 60_000;
-
 /**
- * Every `pollMs`: releases the due unpaced rows (batch after batch until none is left), takes the
- * due runs of paced subscriptions, and now and then purges old tombstones. A failing tick is
- * logged and the next one tries again: claims it held expire and are recovered.
+ * Every `pollMs`: releases the due unpaced rows (batch after batch until none is left) and takes the
+ * due runs of paced subscriptions (old tombstones go in batches of their own: TombstonePruning). A
+ * failing tick is logged and the next one tries again: claims it held expire and are recovered.
  */
 @Injectable()
 export class ReleaseLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -18,7 +16,6 @@ export class ReleaseLoop implements OnApplicationBootstrap, BeforeApplicationShu
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
-  private lastPurge = 0;
 
   constructor(
     @Inject(ReleaseClaims) private readonly claims: ReleaseClaims,
@@ -49,7 +46,6 @@ export class ReleaseLoop implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       await this.releaseUnpaced();
       if (!this.stopped) await this.schedules.runDue();
-      if (!this.stopped && Date.now() - this.lastPurge >= PURGE_EVERY_MS) await this.purge();
     } catch (error) {
       this.logger.warn({ message: 'release tick failed; retrying at the next tick', reason: errorMessage(error) });
     }
@@ -61,11 +57,5 @@ export class ReleaseLoop implements OnApplicationBootstrap, BeforeApplicationShu
       await this.releaser.release(claim);
       if (this.stopped || claim.rows.length < this.settings.batchLimit) return;
     }
-  }
-
-  private async purge(): Promise<void> {
-    this.lastPurge = Date.now();
-    const purged = await this.claims.purgeReleased(new Date(Date.now() - this.settings.tombstoneRetentionMs));
-    if (purged > 0) this.logger.log({ message: 'purged released tombstones', purged });
   }
 }

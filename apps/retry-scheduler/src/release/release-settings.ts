@@ -4,7 +4,6 @@ export interface ReleaseSettings {
   readonly batchLimit: number;
   readonly leaseMs: number;
   readonly scanMarginMs: number;
-  readonly tombstoneRetentionMs: number;
   /** For the recovery scan of the retry topic, which uses a short-lived client of its own. */
   readonly brokers: readonly string[];
   readonly clientId: string;

@@ -27,3 +27,15 @@ export const releaseLateness =
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600],
     registers: [metricsRegistry],
   });
+
+/** Schedule rows of paced subscriptions deleted once idle (see SchedulePruning). */
+export const schedulesPrunedTotal = counter({
+  name: 'hookbus_retry_schedules_pruned_total',
+  help: 'Idle schedule rows of paced subscriptions deleted by retention',
+});
+
+/** Released rows deleted once older than RETRY_TOMBSTONE_DAYS. */
+export const tombstonesPrunedTotal = counter({
+  name: 'hookbus_retry_tombstones_pruned_total',
+  help: 'Released tombstones deleted by retention',
+});
