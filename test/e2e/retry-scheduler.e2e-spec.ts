@@ -112,14 +112,14 @@ describe('retry-scheduler (real process, real broker)', () => {
     await publishDeadLetters(bus, [released]);
     await pollUntil('the dead letter was released', async () => retries.length === 1 && (await pendingOf(scheduler)).pending === 0);
 
-    // A redelivery is dropped; another dead letter under the same id is kept, in quarantine.
-    const other = { ...released, dueAt: new Date(Date.parse(released.dueAt) + 5_000).toISOString() };
-    await publishDeadLetters(bus, [released, other]);
+    // A redelivery is dropped, also one due at another time (the same step made again after a
+    // crash); a different dead letter under the same id is kept, in quarantine.
+    const replayed = { ...released, dueAt: new Date(Date.parse(released.dueAt) + 5_000).toISOString() };
+    const other = { ...released, event: { ...released.event, subject: 'another-order' } };
+    await publishDeadLetters(bus, [released, replayed, other]);
     const message = await pollUntil('the other dead letter is quarantined', () => quarantined[0]);
     expect(JSON.parse(message.value?.toString() ?? 'null')).toEqual(other);
-    expect(message.headers[QuarantineHeaders.reason]).toMatch(
-      new RegExp(`^ReleaseConflictError: release id ${released.deliveryId}:2 already holds another dead letter: it is due ${other.dueAt}, the one released .* was due ${released.dueAt}$`),
-    );
+    expect(message.headers[QuarantineHeaders.reason]).toBe(`ReleaseConflictError: release id ${released.deliveryId}:2 already holds another dead letter: its retry record differs`);
     expect(message.headers[QuarantineHeaders.attempts]).toBe('1');
     expect(await (await fetch(`${scheduler.url}/metrics`)).text()).toContain('hookbus_retry_release_conflicts_total 1');
     expect(quarantined).toHaveLength(1);

@@ -59,11 +59,7 @@ export class PendingReleaseRows {
 
   /** A row already stored, selected by {@link HELD_COLUMNS}. */
   held(row: StoredHeldRow): HeldRelease {
-    return {
-      dueAt: this.platform.parseDate(row.due_at),
-      recordJson: row.record_json,
-      releasedAt: row.released_at === null ? null : this.platform.parseDate(row.released_at),
-    };
+    return { recordJson: row.record_json };
   }
 
   private datetime(value: Date) {
@@ -75,12 +71,10 @@ export type PendingRow = ReturnType<PendingReleaseRows['pending']>;
 export type ScheduleRow = ReturnType<PendingReleaseRows['schedule']>;
 
 /** What a stored row is compared by; `record` as text, since pg would parse a `json` column (PostgreSQL returns its text verbatim). */
-export const HELD_COLUMNS = 'id, due_at, released_at, cast(record as text) as record_json';
+export const HELD_COLUMNS = 'id, cast(record as text) as record_json';
 
 /** A row selected by {@link HELD_COLUMNS}, as the drivers return it. */
 export interface StoredHeldRow {
   id: string;
-  due_at: number | string;
-  released_at: number | string | null;
   record_json: string;
 }

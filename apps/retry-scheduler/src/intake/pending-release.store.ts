@@ -96,7 +96,7 @@ export class PendingReleaseStore {
     for (const [index, item] of items.entries()) {
       const { id, record } = offered[index];
       const stored = held.get(id);
-      const detail = stored && conflictOf(stored, { dueAt: new Date(item.record.dueAt), recordJson: record });
+      const detail = stored && conflictOf(stored, { recordJson: record });
       if (detail) item.conflict = new ReleaseConflictError(id, detail);
     }
   }

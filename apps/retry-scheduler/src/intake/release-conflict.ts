@@ -1,11 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 
-/** A dead letter under a release id, as the store compares them: when it is due, its retry record, whether it went out. */
+/** A dead letter under a release id, as the store compares them: its retry record. */
 export interface HeldRelease {
-  readonly dueAt: Date;
   /** The retry record's JSON text. */
   readonly recordJson: string;
-  readonly releasedAt: Date | null;
 }
 
 /**
@@ -27,17 +25,15 @@ export class ReleaseConflictError extends Error {
 
 /**
  * Why `offered` is not a redelivery of `held` (stored, or first in its group) and may not be
- * dropped, or undefined when dropping it loses nothing: the same retry record due at the same
- * time, or due at another time while the held one is still pending (delivery-service made the same
- * attempt twice, e.g. after a crash, and the pending release stands for both).
+ * dropped, or undefined when dropping it loses nothing: the same retry record, whenever each is
+ * due. A release id names one step of a delivery (its attempt and deferral), so the same record due
+ * at another time is that step made twice, by delivery-service handling a message again after a
+ * crash: the held release, pending or already out, carries the delivery on for both.
  */
-export function conflictOf(held: HeldRelease, offered: Omit<HeldRelease, 'releasedAt'>): string | undefined {
+export function conflictOf(held: HeldRelease, offered: HeldRelease): string | undefined {
   // Equal text is the usual redelivery; otherwise compare values (key order, escapes).
   if (held.recordJson !== offered.recordJson && !isDeepStrictEqual(JSON.parse(held.recordJson), JSON.parse(offered.recordJson))) {
     return 'its retry record differs';
-  }
-  if (held.releasedAt && held.dueAt.getTime() !== offered.dueAt.getTime()) {
-    return `it is due ${offered.dueAt.toISOString()}, the one released ${held.releasedAt.toISOString()} was due ${held.dueAt.toISOString()}`;
   }
   return undefined;
 }
