@@ -9,9 +9,21 @@ const commaList = (value: string) =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-export const deliveryEnvSchema = z.object({
+const GROUP_ID = 'hookbus-delivery-service';
+
+/**
+ * The consumer group of a deployment hosting `plugins`. Deployments with different plugin sets must
+ * not share a group: each would get part of the partitions and skip the others' plugins' events.
+ */
+export function defaultGroupId(plugins: readonly string[]): string {
+  const hostsEvery = AVAILABLE_VENDORS.every((vendor) => plugins.includes(vendor));
+  return hostsEvery ? GROUP_ID : [GROUP_ID, ...[...plugins].sort()].join('-');
+}
+
+const deliveryEnvShape = z.object({
   ...commonEnv(3003),
-  KAFKA_GROUP_ID: z.string().min(1).default('hookbus-delivery-service'),
+  /** Default: one group per set of plugins (see `defaultGroupId`). */
+  KAFKA_GROUP_ID: z.string().min(1).optional(),
   ...operatorTokenEnv(),
   /** The keys config-service seals subscription secrets with. */
   ...secretKeyEnv(),
@@ -55,5 +67,7 @@ export const deliveryEnvSchema = z.object({
         }),
     ),
 });
+
+export const deliveryEnvSchema = deliveryEnvShape.transform((env) => ({ ...env, KAFKA_GROUP_ID: env.KAFKA_GROUP_ID ?? defaultGroupId(env.DELIVERY_PLUGINS) }));
 
 export type DeliveryEnv = z.output<typeof deliveryEnvSchema>;

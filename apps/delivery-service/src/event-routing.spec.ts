@@ -130,6 +130,22 @@ describe('routing a retry', () => {
     expect([...logged, ...attempts]).toEqual([]);
   });
 
+  it('leaves a retry of a live or switched-off subscription of a plugin hosted elsewhere to its deployment', async () => {
+    const { retries, subscribe, logged, attempts } = await routing([registered('komet')]);
+    subscribe(snapshot('sub_acme', 'acme', 'orders'), snapshot('sub_acme_off', 'acme', 'orders', { enabled: false }));
+
+    await retries.handle(retry('sub_acme', { plugin: 'acme', hook: 'orders' }));
+    await retries.handle(retry('sub_acme_off', { plugin: 'acme', hook: 'orders' }));
+    expect([...logged, ...attempts]).toEqual([]);
+  });
+
+  it('leaves a record written before retries named their plugin to the deployment of the first plugin of the build taking its type', async () => {
+    const { retries, logged } = await routing([registered('webhook')]);
+
+    await retries.handle(retry('sub_gone', {}));
+    expect(logged).toEqual([]);
+  });
+
   it('cancels a record written before retries named their plugin through the hosted hook that takes its type', async () => {
     const { retries, logged } = await routing([registered('komet')]);
 

@@ -43,9 +43,13 @@ export interface ConsumerCollaborators {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// While the broker is down the heartbeat fails too, and the wait goes on.
+const keepAlive = (heartbeat: () => Promise<void>) => () => heartbeat().catch((error: unknown) => (isOutageError(error) ? undefined : Promise.reject(error)));
 
-// Keeps each wait well inside the group session timeout (the consumer heartbeats between waits).
 const MAX_RETRY_DELAY_MS = 5_000;
+// kafkajs heartbeats only when its loop asks (at most once per heartbeat interval). Waiting for a
+// slot behind slow handlers or an outage's backoff asks this often, so the session never expires.
+const HEARTBEAT_TICK_MS = 500;
 
 /**
  * Least time between two commit requests. At a steady thousand messages a second, committing after
@@ -116,10 +120,7 @@ export class AtLeastOnceConsumer {
   /** Stops taking messages, lets the ones in flight finish and commit, then leaves the group. */
   stop(): Promise<void> {
     this.stopping = true;
-    this.stopped ??= this.limiter
-      .drain()
-      .then(() => this.committing)
-      .then(() => this.collaborators.consumer.disconnect());
+    this.stopped ??= this.limiter.drain().then(() => this.committing).then(() => this.collaborators.consumer.disconnect());
     return this.stopped;
   }
 
@@ -142,6 +143,7 @@ export class AtLeastOnceConsumer {
           if (generation === this.generation) this.commit(batch.topic, batch.partition, offset);
         },
         (error) => (this.failure ??= error),
+        { everyMs: HEARTBEAT_TICK_MS, call: keepAlive(heartbeat) },
       );
       // Fetching moves on; the commit only follows completed messages.
       resolveOffset(message.offset);
@@ -186,9 +188,7 @@ export class AtLeastOnceConsumer {
         await sleep(ms);
         // Shutdown must not wait for an outage to end; the message stays uncommitted.
         if (this.stopping) throw new Error('consumer stopping during a retry');
-        // A long run of retries must not get this member evicted; while the broker is down the
-        // heartbeat fails too, and the wait goes on.
-        await heartbeat().catch((error: unknown) => (isOutageError(error) ? undefined : Promise.reject(error)));
+        await keepAlive(heartbeat)();
       },
       outage: (reason) => (reason === undefined ? this.outages.delete(message) : this.outages.set(message, reason)),
     }).finally(() => this.outages.delete(message));

@@ -18,3 +18,4 @@ export * from './header-scan';
 export * from './coalescer';
 export * from './decode-message';
 export * from './offset-range-reader';
+export * from './group-consumer';

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { ALL_TOPICS, Topics, type TopicSpec } from '@hookbus/contracts';
@@ -5,6 +6,7 @@ import { AtLeastOnceConsumer, type ConsumerOptions } from './at-least-once-consu
 import { CompactedTopicReader, type TableReaderOptions, throwawayGroupId } from './compacted-topic-reader';
 import type { ConsumedMessage, OutgoingMessage } from './consumed-message';
 import type { GroupLag, TopicMessageCount } from './consumer-lag';
+import { groupConsumer, type GroupJoinListener } from './group-consumer';
 import { KafkaBusAdmin } from './kafka-bus-admin';
 import type { KafkaOptions } from './kafka-options';
 import { kafkajsClient } from './kafkajs-client';
@@ -13,7 +15,6 @@ import { KeyHashPartitioner } from './key-hash-partitioner';
 import { PublishBatcher } from './publish-batcher';
 import { sharedAnswers } from './retry-policy';
 
-const FETCH_MAX_BYTES = 2 * 1024 * 1024;
 // Messages failing together through one outage share one ping of each dependency.
 const PROBE_REUSE_MS = 500;
 
@@ -33,6 +34,7 @@ export class KafkaBus {
   private connected?: Promise<void>;
   // Concurrent publishes share produce requests (see PublishBatcher).
   private readonly batcher: PublishBatcher;
+  private readonly groupJoins = new EventEmitter();
 
   constructor(private readonly options: KafkaOptions & { replicationFactor?: number }) {
     this.prefix = options.topicPrefix ?? '';
@@ -91,15 +93,7 @@ export class KafkaBus {
     const probes = [{ name: 'kafka', check: () => this.ping() }, ...(options.probes ?? [])].map((probe) => sharedAnswers(probe, PROBE_REUSE_MS));
     const consumer = new AtLeastOnceConsumer({ ...options, probes }, {
       // Groups are namespaced like topics: two environments on one cluster never share a group.
-      consumer: this.kafka.consumer({
-        groupId: this.topicName(options.groupId),
-        // Without fetchGatherMs the broker answers once it has any message (or after 500 ms).
-        ...(options.fetchGatherMs ? { minBytes: FETCH_MAX_BYTES / 2, maxWaitTimeInMs: options.fetchGatherMs } : { maxWaitTimeInMs: 500 }),
-        allowAutoTopicCreation: false,
-        // A few thousand messages ahead keep every slot busy; kafkajs's default 10 MB per fetch
-        // would only hold a backlog in memory.
-        maxBytes: FETCH_MAX_BYTES,
-      }),
+      consumer: groupConsumer(this.kafka, this.options, options, this.topicName(options.groupId), (group) => this.groupJoins.emit('join', group)),
       topicName: this.topicName,
       contractName: this.contractName,
       quarantine: (message) => this.publish(Topics.quarantine.name, [message]),
@@ -111,6 +105,11 @@ export class KafkaBus {
     await consumer.start();
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  /** Calls `listener` with the group id (as given to `consume`) each time one of its consumers joins its group. */
+  onGroupJoin(listener: GroupJoinListener): void {
+    this.groupJoins.on('join', listener);
   }
 
   /** The outages this process's consumers are waiting out (empty when every one makes progress). */

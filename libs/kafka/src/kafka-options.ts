@@ -14,4 +14,11 @@ export interface KafkaOptions {
    * and in the broker; where nobody waits on a publish's latency, a few ms gather several into one.
    */
   readonly publishLingerMs?: number;
+  /**
+   * How long the broker waits for a silent member of a service's consumer group before handing its
+   * partitions to the others: a crashed instance's partitions wait this long (kafkajs's default
+   * when unset). A live member heartbeats every `heartbeatIntervalMs`, at most a third of it.
+   */
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
 }

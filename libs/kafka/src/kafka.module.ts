@@ -9,6 +9,8 @@ export interface KafkaEnv {
   readonly KAFKA_BROKERS: readonly string[];
   readonly KAFKA_TOPIC_PREFIX: string;
   readonly KAFKA_REPLICATION_FACTOR: number;
+  readonly KAFKA_SESSION_TIMEOUT_MS: number;
+  readonly KAFKA_HEARTBEAT_INTERVAL_MS: number;
 }
 
 /**
@@ -35,6 +37,8 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
       brokers: env.KAFKA_BROKERS,
       topicPrefix: env.KAFKA_TOPIC_PREFIX,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+      sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: env.KAFKA_HEARTBEAT_INTERVAL_MS,
     });
   }
 

@@ -56,4 +56,43 @@ describe('KeyedLimiter', () => {
     expect(errors).toEqual([new Error('boom')]);
     expect(ran).toEqual(['next']);
   });
+
+  describe('while a submit waits for a slot', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('calls back every tick, and takes the slot as soon as it frees', async () => {
+      const limiter = new KeyedLimiter(1);
+      const busy = deferred();
+      const ran: string[] = [];
+      let beats = 0;
+      await limiter.submit('a', () => busy.promise, noError);
+      const waiting = limiter.submit('b', async () => void ran.push('b'), noError, { everyMs: 100, call: async () => void (beats += 1) });
+
+      await jest.advanceTimersByTimeAsync(350);
+      expect(beats).toBe(3);
+      expect(ran).toEqual([]);
+      busy.resolve();
+      await waiting;
+      await limiter.drain();
+      expect(ran).toEqual(['b']);
+      expect(beats).toBe(3);
+    });
+
+    it('gives up without running the task when the callback fails', async () => {
+      const limiter = new KeyedLimiter(1);
+      const busy = deferred();
+      const ran: string[] = [];
+      await limiter.submit('a', () => busy.promise, noError);
+      const waiting = limiter.submit('b', async () => void ran.push('b'), noError, { everyMs: 100, call: async () => Promise.reject(new Error('rebalancing')) });
+      const outcome = waiting.catch((error: Error) => error.message);
+
+      await jest.advanceTimersByTimeAsync(100);
+      expect(await outcome).toBe('rebalancing');
+      busy.resolve();
+      await limiter.drain();
+      expect(ran).toEqual([]);
+      expect(limiter.inFlight).toBe(0);
+    });
+  });
 });

@@ -9,11 +9,11 @@ export class EnvValidationError extends Error {
 }
 
 /**
- * Parses `env` with `schema`; every problem names its variable, the rule and the value received,
- * except a secret's value (see `isSecretName`), which is never shown.
+ * Parses `env` with `schema` and `commonEnvRules`; every problem names its variable, the rule and
+ * the value received, except a secret's value (see `isSecretName`), which is never shown.
  */
-export function loadEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
-  const result = schema.safeParse(env);
+export function loadEnv<S extends z.ZodType<object>>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  const result = schema.superRefine(commonEnvRules).safeParse(env);
   if (result.success) return result.data;
   throw new EnvValidationError(
     result.error.issues.map((issue) => {
@@ -90,12 +90,31 @@ export const commonEnv = (defaultPort: number, defaultNice = 0) => ({
     .pipe(z.array(z.string().regex(hostPort, 'each broker must be host:port')).min(1)),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-"').default(''),
   KAFKA_REPLICATION_FACTOR: intVar(1, 7, 1),
+  /**
+   * How long a crashed instance's partitions wait before the group hands them to the others; a
+   * live instance heartbeats every KAFKA_HEARTBEAT_INTERVAL_MS, at most a third of it (see
+   * `commonEnvRules`). The broker refuses sessions shorter than its group.min.session.timeout.ms.
+   */
+  KAFKA_SESSION_TIMEOUT_MS: intVar(6_000, 300_000, 10_000),
+  KAFKA_HEARTBEAT_INTERVAL_MS: intVar(100, 100_000, 1_000),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Unix niceness the process raises itself to at start; alone in a container it changes nothing. */
   CPU_NICE: intVar(0, 19, defaultNice),
 });
 
 export type CommonEnv = z.output<z.ZodObject<ReturnType<typeof commonEnv>>>;
+
+/** The rules between variables of `commonEnv`; loadEnv checks them for every schema built on it. */
+export function commonEnvRules(env: Partial<Record<keyof CommonEnv, unknown>>, ctx: z.RefinementCtx): void {
+  const { KAFKA_SESSION_TIMEOUT_MS: session, KAFKA_HEARTBEAT_INTERVAL_MS: heartbeat } = env;
+  if (typeof session === 'number' && typeof heartbeat === 'number' && heartbeat * 3 > session) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['KAFKA_HEARTBEAT_INTERVAL_MS'],
+      message: `must be at most a third of KAFKA_SESSION_TIMEOUT_MS (${session}), so at most ${Math.floor(session / 3)}`,
+    });
+  }
+}
 
 /** An http(s) URL that paths are appended to, so it must end with `/` (e.g. `https://hookbus.example.com/console/`). */
 export const baseUrlVar = () =>

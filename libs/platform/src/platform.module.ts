@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { ConsumerReadiness, KafkaModule, type KafkaOptions, KafkaReadiness } from '@hookbus/kafka';
+import { ConsumerGroupMetrics } from './consumer-group-metrics';
 import type { CommonEnv } from './env';
 import { HealthModule } from './health.module';
 import { MetricsModule } from './metrics';
@@ -21,6 +22,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [KafkaModule.fromEnv(name, env, kafka), HealthModule.forRoot([KafkaReadiness, ConsumerReadiness, ...readiness]), MetricsModule],
+      providers: [ConsumerGroupMetrics],
     };
   }
 }

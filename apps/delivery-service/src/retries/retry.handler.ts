@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RetryRecordV1 } from '@hookbus/contracts';
+import { REGISTERED_PLUGINS } from '@hookbus/plugin-registry';
 import { AttemptExecutor } from '../delivery/attempt.executor';
 import { DeliveryPublisher } from '../delivery/delivery.publisher';
 import { decideCancellation, retryTargetOf } from '../delivery/rules';
@@ -37,10 +38,15 @@ export class RetryHandler {
 
   /**
    * A record written before retry records named their plugin and hook, whose subscription is gone:
-   * the hosted hook that takes its event's type (each type had one then) logs it cancelled.
+   * the build's first hook that takes its event's type (each type had one then) logs it cancelled.
+   * The build's, not this deployment's: with a generic plugin hosted elsewhere, both deployments
+   * would otherwise log it, one under the wrong plugin.
    */
   private legacyRoute(type: string): { plugin?: string; hook?: string } {
-    const [taken] = this.plugins.hooksTaking(type);
-    return taken ? { plugin: taken[0], hook: [...taken[1]][0] } : {};
+    for (const { definition } of REGISTERED_PLUGINS) {
+      const hook = definition.hooks.find(({ eventTypes }) => (eventTypes as readonly string[]).includes(type));
+      if (hook) return { plugin: definition.vendor, hook: hook.name };
+    }
+    return {};
   }
 }
