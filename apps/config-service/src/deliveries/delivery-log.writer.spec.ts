@@ -59,6 +59,24 @@ describe('DeliveryLogWriter on SQLite', () => {
     expect((await attempts()).map(({ n, outcome }) => [n, outcome])).toEqual([[1, 'retrying'], [2, 'retrying'], [3, 'failed']]);
   });
 
+  it('keeps an attempt that was made when its pending record comes again (a scheduled event handled twice after a crash)', async () => {
+    await writer.record(attempt(1, { outcome: 'pending', response: undefined, error: undefined }));
+    await writer.record(attempt(1, { outcome: 'delivered', response: { status: 200, body: 'ok' }, error: undefined }));
+    await writer.record(attempt(1, { outcome: 'pending', response: undefined, error: undefined }));
+
+    expect(await delivery()).toMatchObject({ status: 'delivered', attemptCount: 1 });
+    expect(await attempts()).toEqual([expect.objectContaining({ n: 1, outcome: 'delivered', response: { status: 200, body: 'ok' } })]);
+  });
+
+  it('keeps an attempt that ended when an unfinished record of it comes again, in one group or later', async () => {
+    const failed = attempt(1, { outcome: 'failed', error: 'HTTP 400' });
+    await Promise.all([writer.record(attempt(1)), writer.record(failed), writer.record(attempt(1))]);
+    await writer.record(attempt(1));
+
+    expect(await delivery()).toMatchObject({ status: 'failed' });
+    expect(await attempts()).toEqual([expect.objectContaining({ n: 1, outcome: 'failed', error: 'HTTP 400' })]);
+  });
+
   it('starts the delivery at its earliest attempt even when that one arrives last', async () => {
     await writer.record(attempt(2));
     expect((await delivery()).createdAt).toEqual(new Date(Date.UTC(2025, 0, 1, 0, 2)));

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Knex, EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { DeliveryAttemptRecordV1 } from '@hookbus/contracts';
 import { Coalescer, MalformedMessageError } from '@hookbus/kafka';
+import { replaces } from './attempt-precedence';
 import { type AttemptFacts, summarize } from './delivery-summary';
 import { ATTEMPT_FACT_COLUMNS, DeliveryLogRows, type StoredAttemptFacts } from './delivery-log.rows';
 import { type Statement, upsertStatement } from '@hookbus/persistence';
@@ -80,11 +81,13 @@ export class DeliveryLogWriter {
       const attempts = await this.storedAttempts(trx, ids.filter((id) => owners.has(id)));
       const attemptRows = new Map<string, ReturnType<DeliveryLogRows['attempt']>>();
       for (const record of records) {
-        attemptsOf(attempts, record.deliveryId).set(record.attempt, factsOf(record));
+        const itsAttempts = attemptsOf(attempts, record.deliveryId);
+        if (!replaces(itsAttempts.get(record.attempt), record)) continue;
+        itsAttempts.set(record.attempt, factsOf(record));
         // One row per attempt: PostgreSQL refuses to upsert the same key twice in one statement.
         attemptRows.set(`${record.deliveryId}\n${record.attempt}`, this.rows.attempt(record));
       }
-      await run(trx, upsertStatement('delivery_attempts', [...attemptRows.values()], ['delivery_id', 'n'], ATTEMPT_REPLACE));
+      if (attemptRows.size > 0) await run(trx, upsertStatement('delivery_attempts', [...attemptRows.values()], ['delivery_id', 'n'], ATTEMPT_REPLACE));
 
       const now = new Date();
       const deliveryRows = [...byDelivery].map(([id, itsRecords]) => this.rows.delivery(itsRecords, summarize([...attemptsOf(attempts, id).values()]), now));

@@ -21,7 +21,8 @@ export interface DeliverySummary {
   readonly dueAt: Date | null;
 }
 
-const FINAL: readonly DeliveryStatus[] = ['delivered', 'failed', 'abandoned', 'cancelled'];
+/** Outcomes after which no attempt of the delivery is due. */
+export const FINAL: readonly DeliveryStatus[] = ['delivered', 'failed', 'abandoned', 'cancelled'];
 
 /**
  * A delivery's state from the set of its logged attempts, whatever order they arrived in: the
