@@ -10,7 +10,8 @@ import { DeliverySender } from './delivery-sender';
 import { SECRET_BOX } from './delivery-tokens';
 import { maskHeaders } from './masked-headers';
 import { activeSigningSecrets, plainSubscription } from './plain-subscription';
-import { type AttemptContext, decidePutOff, decideVerdict, mayPutOff, type PutOff } from './rules';
+import { type AttemptContext, decidePutOff, decideVerdict, type DeliveryDecision, mayPutOff, type PutOff } from './rules';
+import { UnpublishedDecisions } from './unpublished-decisions';
 
 /** The longest a delivery waits in memory for its subscription's rate limit; beyond it, the retry path. */
 export const MAX_PACED_WAIT_MS = 1_000;
@@ -34,6 +35,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 @Injectable()
 export class AttemptExecutor {
+  private readonly unpublished = new UnpublishedDecisions();
+
   constructor(
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(DeliverySender) private readonly sender: DeliverySender,
@@ -42,7 +45,18 @@ export class AttemptExecutor {
     @Inject(DeliveryPublisher) private readonly publisher: DeliveryPublisher,
   ) {}
 
-  async execute({ event, snapshot, plugin, attempt, deferrals = 0 }: AttemptInput): Promise<void> {
+  async execute(input: AttemptInput): Promise<void> {
+    const key = `${deliveryRefOf(input.event, input.snapshot).deliveryId}:${input.attempt}:${input.deferrals ?? 0}`;
+    const decision = this.unpublished.take(key) ?? (await this.decide(input));
+    try {
+      await this.publisher.publish(decision);
+    } catch (error) {
+      this.unpublished.hold(key, decision);
+      throw error;
+    }
+  }
+
+  private async decide({ event, snapshot, plugin, attempt, deferrals = 0 }: AttemptInput): Promise<DeliveryDecision> {
     const ref = deliveryRefOf(event, snapshot);
     const subscription = plainSubscription(this.box, snapshot, plugin);
     const context: AttemptContext = { ref, event, plugin, subscription, attempt };
@@ -54,14 +68,14 @@ export class AttemptExecutor {
       // Rendering is deterministic: the same event fails the same way on every retry.
       const reason = `render_failed: ${error instanceof Error ? error.message : String(error)}`;
       const request = { method: subscription.method, url: subscription.url, headers: {}, body: '' };
-      return this.publisher.publish(decideVerdict(context, { at: new Date(), request, durationMs: 0, error: reason }, { result: 'failed', reason }));
+      return decideVerdict(context, { at: new Date(), request, durationMs: 0, error: reason }, { result: 'failed', reason });
     }
 
     const loggedRequest = (headers = rendered.headers) => ({ method: rendered.method, url: rendered.url, headers: maskHeaders(headers, rendered.secretHeaders), body: rendered.body });
     const mayDefer = mayPutOff(deferrals);
     const putOff = (details: Omit<PutOff, 'deferrals' | 'request'>) => {
       countPutOff(details.reason);
-      return this.publisher.publish(decidePutOff(context, { deferrals, request: loggedRequest(), ...details }));
+      return decidePutOff(context, { deferrals, request: loggedRequest(), ...details });
     };
 
     const rateLimit = snapshot.rateLimit;
@@ -99,7 +113,7 @@ export class AttemptExecutor {
       deferrals,
       ...(gate ? { endpoint: gate.flow() } : {}),
     };
-    await this.publisher.publish(decideVerdict(context, made, verdict));
+    return decideVerdict(context, made, verdict);
   }
 
   // A URL that does not parse has no endpoint to protect; the sender reports it as a failed attempt.

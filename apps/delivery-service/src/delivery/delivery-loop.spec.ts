@@ -67,4 +67,17 @@ describe('a delivery runs its course (in-memory bus, scripted receiver)', () => 
     delivery.bus.refuseNext(Topics.deadLetters.name);
     await expect(delivery.dispatch(delivery.subscribe('postback'))).rejects.toThrow('broker refused');
   });
+
+  it('an attempt whose records the broker refused is published when the event comes again, not sent again', async () => {
+    delivery.sender.answer(answer(500), answer(200));
+    delivery.bus.refuseNext(Topics.deadLetters.name);
+    const subscription = delivery.subscribe('postback');
+    await expect(delivery.dispatch(subscription)).rejects.toThrow('broker refused');
+
+    await delivery.dispatch(subscription);
+
+    expect(delivery.sender.requests).toHaveLength(1);
+    expect(delivery.deadLetters()).toEqual([expect.objectContaining({ attempt: 2 })]);
+    expect(delivery.outcomes()).toEqual([[1, 'retrying'], [1, 'retrying']]);
+  });
 });
