@@ -64,14 +64,17 @@ export class ServiceProcess {
     return [...new Set(values)].sort((a, b) => a - b);
   }
 
-  /** Spawns the service on a free port with the test broker, the test operator token and the given environment. */
-  static async spawn(name: string, env: Record<string, string>): Promise<ServiceProcess> {
+  /**
+   * Spawns the service with the test broker, the test operator token and the given environment, on
+   * `port` (a free one by default; a restarted service keeps its address).
+   */
+  static async spawn(name: string, env: Record<string, string>, port?: number): Promise<ServiceProcess> {
     const main = path.join(root, 'dist', 'apps', name, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run the tests through \`npm test\`, which builds first`);
-    const port = await freePort();
+    port ??= await freePort();
     const child = spawn(process.execPath, ['--enable-source-maps', main], {
       cwd: root,
-      env: { PATH: process.env.PATH, KAFKA_BROKERS: testBrokers().join(','), PORT: String(port), HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN, ...env },
+      env: { PATH: process.env.PATH, KAFKA_BROKERS: env.KAFKA_BROKERS ?? testBrokers().join(','), PORT: String(port), HOOKBUS_ADMIN_TOKEN: OPERATOR_TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(name, `http://127.0.0.1:${port}`, child);

@@ -41,6 +41,8 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS', 'AUTH'],
       authOptional: true,
       logger: false,
+      // Stopping ends open sessions soon (a client's pooled connection would hold it 30 s).
+      closeTimeout: 1_000,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -73,12 +75,12 @@ export class SmtpSink {
     });
   }
 
-  /** Starts a sink on a free port of 127.0.0.1. */
-  static async start(): Promise<SmtpSink> {
+  /** Starts a sink on `port` of 127.0.0.1 (a free one by default). */
+  static async start(port = 0): Promise<SmtpSink> {
     const sink = new SmtpSink();
     await new Promise<void>((resolve, reject) => {
       sink.server.once('error', reject);
-      sink.server.listen(0, '127.0.0.1', () => resolve());
+      sink.server.listen(port, '127.0.0.1', () => resolve());
     });
     sink.port = (sink.server.server.address() as AddressInfo).port;
     return sink;

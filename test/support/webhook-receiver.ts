@@ -21,10 +21,12 @@ export type Reply = { status: number; body?: string; headers?: Record<string, st
 export class WebhookReceiver {
   readonly requests: ReceivedRequest[] = [];
   private reply: (request: ReceivedRequest) => Reply = () => ({ status: 200, body: '' });
+  private sent?: (request: ReceivedRequest, reply: Exclude<Reply, 'destroy' | 'hold'>) => void;
 
   private constructor(private readonly server: Server) {}
 
-  static async start(): Promise<WebhookReceiver> {
+  /** Starts a receiver on `port` of 127.0.0.1 (a free one by default). */
+  static async start(port = 0): Promise<WebhookReceiver> {
     const receiver: WebhookReceiver = new WebhookReceiver(
       createServer((req, res) => {
         const chunks: Buffer[] = [];
@@ -37,14 +39,14 @@ export class WebhookReceiver {
           if (reply === 'hold') return;
           const send = () => {
             res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-            res.end(reply.body ?? '');
+            res.end(reply.body ?? '', () => receiver.sent?.(request, reply));
           };
           if (reply.delayMs) setTimeout(send, reply.delayMs);
           else send();
         });
       }),
     );
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => receiver.server.listen(port, '127.0.0.1', resolve));
     return receiver;
   }
 
@@ -55,6 +57,11 @@ export class WebhookReceiver {
   /** Answers every later request with `reply` (or what it computes per request). */
   answer(reply: Reply | ((request: ReceivedRequest) => Reply)): void {
     this.reply = typeof reply === 'function' ? reply : () => reply;
+  }
+
+  /** Calls `listener` with each answer once it has been handed to the connection (not for one cut off before). */
+  onSent(listener: (request: ReceivedRequest, reply: Exclude<Reply, 'destroy' | 'hold'>) => void): void {
+    this.sent = listener;
   }
 
   /** Requests whose path starts with `path`. */

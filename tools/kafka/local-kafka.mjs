@@ -13,8 +13,11 @@ import { Kafka, logLevel } from 'kafkajs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = path.resolve(here, '../..');
-const home = path.join(workspaceRoot, '.data', 'kafka');
-const dirs = { lib: path.join(home, 'lib'), data: path.join(home, 'data'), logs: path.join(home, 'logs') };
+// HOOKBUS_KAFKA_HOME gives a broker of its own (data, logs, pid) beside the usual one, e.g. for
+// `npm run chaos`, which stops and kills its broker; the jars are shared.
+const defaultHome = path.join(workspaceRoot, '.data', 'kafka');
+const home = process.env.HOOKBUS_KAFKA_HOME ? path.resolve(process.env.HOOKBUS_KAFKA_HOME) : defaultHome;
+const dirs = { lib: path.join(defaultHome, 'lib'), data: path.join(home, 'data'), logs: path.join(home, 'logs') };
 const pidFile = path.join(home, 'kafka.pid');
 const port = Number(process.env.HOOKBUS_KAFKA_PORT ?? 9092);
 const controllerPort = Number(process.env.HOOKBUS_KAFKA_CONTROLLER_PORT ?? port + 1);

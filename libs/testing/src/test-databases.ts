@@ -32,7 +32,8 @@ export function testDatabases(): TestDatabase[] {
   return [sqlite, postgresDatabase(`hookbus_t_${id}`)];
 }
 
-function postgresDatabase(name: string): TestDatabase {
+/** A PostgreSQL database `name` on the server of `TEST_POSTGRES_URL` (default the local one), not created yet. */
+export function postgresDatabase(name: string): TestDatabase {
   const server = process.env.TEST_POSTGRES_URL || DEFAULT_POSTGRES;
   const url = new URL(server);
   url.pathname = `/${name}`;
