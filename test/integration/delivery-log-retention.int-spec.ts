@@ -1,5 +1,5 @@
 import { type DeliveryAttemptRecordV1, deliveryId } from '@hookbus/contracts';
-import { BatchedPruner, type OpenDatabase, openDatabase } from '@hookbus/persistence';
+import { type OpenDatabase, openDatabase } from '@hookbus/persistence';
 import { testDatabases } from '@hookbus/testing';
 // Retention of config-service's delivery log on both real databases, with the real writer writing
 // while it prunes. Apps publish no import path, so this spec reaches into its sources.
@@ -11,6 +11,7 @@ import { DeliveryLogWriter } from '../../apps/config-service/src/deliveries/deli
 import { Delivery } from '../../apps/config-service/src/deliveries/delivery.entity';
 import { attempt } from '../../apps/config-service/src/deliveries/testing/attempt-records';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { pruneWhileWriting } from '../support/prune-while-writing';
 
 const OLD = 600;
 const BATCH = 100;
@@ -50,40 +51,20 @@ describe.each(testDatabases())('delivery log retention on $label', (database) =>
     const cutoff = new Date(Date.now() + 1);
     while (Date.now() <= cutoff.getTime()) await new Promise((resolve) => setImmediate(resolve));
 
-    const events: string[] = [];
-    const batches: number[] = [];
     const pruning = new DeliveryLogPruning(db.orm.em);
-    const pruner = new BatchedPruner({
-      name: 'delivery log',
-      retentionMs: 0,
-      now: () => cutoff,
-      batchSize: BATCH,
-      pauseMs: 5,
-      prune: async (before, limit) => {
-        const deleted = await pruning.pruneBatch(before, limit);
-        events.push('prune');
-        batches.push(deleted);
-        return deleted;
+    const race = await pruneWhileWriting(
+      { name: 'delivery log', retentionMs: 0, now: () => cutoff, batchSize: BATCH, pauseMs: 5, prune: (before, limit) => pruning.pruneBatch(before, limit) },
+      async (n) => {
+        for (const record of attemptsOf('new', n)) await writer.record(record);
       },
-    });
-    let pruned = false;
-    const pass = pruner.pruneAll().finally(() => (pruned = true));
-    let written = 0;
-    while (!pruned || written < 5) {
-      for (const record of attemptsOf('new', written)) await writer.record(record);
-      events.push('write');
-      written += 1;
-      // SQLite answers without I/O: let the pruner's timer in, as a consumer waiting on Kafka would.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    expect(await pass).toBe(OLD - OLD / 10);
+      5,
+    );
+    expect(race.pruned).toBe(OLD - OLD / 10);
 
     // Bounded batches, and the writer's commits went in between them.
-    expect(batches.every((deleted) => deleted <= BATCH)).toBe(true);
-    expect(batches.length).toBeGreaterThanOrEqual((OLD - OLD / 10) / BATCH);
-    const firstPrune = events.indexOf('prune');
-    const lastPrune = events.lastIndexOf('prune');
-    expect(events.slice(firstPrune, lastPrune).filter((event) => event === 'write').length).toBeGreaterThan(0);
+    expect(race.batches.every((deleted) => deleted <= BATCH)).toBe(true);
+    expect(race.batches.length).toBeGreaterThanOrEqual((OLD - OLD / 10) / BATCH);
+    expect(race.interleaved).toBe(true);
 
     const oldIds = idsOf('old', OLD);
     const kept = await deliveriesIn(oldIds);
@@ -92,6 +73,6 @@ describe.each(testDatabases())('delivery log retention on $label', (database) =>
     const keptAttempts = kept.reduce((sum, row) => sum + row.attemptCount, 0);
     expect(await attemptsIn(oldIds)).toBe(keptAttempts);
     // What was written after the cutoff, during the prune, is all there.
-    expect(await deliveriesIn(idsOf('new', written))).toHaveLength(written);
+    expect(await deliveriesIn(idsOf('new', race.writes))).toHaveLength(race.writes);
   });
 });

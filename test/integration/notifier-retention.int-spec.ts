@@ -1,5 +1,5 @@
 import type { NotificationRecordV1 } from '@hookbus/contracts';
-import { BatchedPruner, type OpenDatabase, openDatabase } from '@hookbus/persistence';
+import { type OpenDatabase, openDatabase } from '@hookbus/persistence';
 import { testDatabases } from '@hookbus/testing';
 // Retention of notifier-service's ledger on both real databases. Apps publish no import path, so
 // this spec reaches into the app's sources directly.
@@ -12,6 +12,7 @@ import { NOTIFIER_ENTITIES } from '../../apps/notifier-service/src/notifier-enti
 import { DigestLedger } from '../../apps/notifier-service/src/storm/digest-ledger';
 import { NotificationWindow } from '../../apps/notifier-service/src/storm/notification-window.entity';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { pruneWhileWriting } from '../support/prune-while-writing';
 
 const DAY_MS = 86_400_000;
 const RETENTION_MS = 30 * DAY_MS;
@@ -65,42 +66,22 @@ describe.each(testDatabases())('notifier ledger retention on $label', (database)
     await ledger.claim(notification('dlv_recent:1:delivery.failed', 'sub_recent'), policy, daysAgo(29));
     await ledger.markSent('dlv_recent:1:delivery.failed', daysAgo(29));
 
-    const events: string[] = [];
-    const batches: number[] = [];
     const pruning = new NotificationLedgerPruning(db.orm.em);
-    const pruner = new BatchedPruner({
-      name: 'notification ledger',
-      retentionMs: RETENTION_MS,
-      now: () => NOW,
-      batchSize: 40,
-      pauseMs: 5,
-      prune: async (before, limit) => {
-        const deleted = await pruning.pruneBatch(before, limit);
-        events.push('prune');
-        batches.push(deleted);
-        return deleted;
-      },
-    });
-    let done = false;
-    const pass = pruner.pruneAll().finally(() => (done = true));
-    let claimed = 0;
-    while (!done || claimed < 3) {
-      expect(await ledger.claim(notification(`dlv_new${claimed}:1:delivery.failed`, `sub_new${claimed}`), policy, NOW)).toBe('send');
-      events.push('claim');
-      claimed += 1;
-      // SQLite answers without I/O: let the pruner's timer in, as a consumer waiting on Kafka would.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const race = await pruneWhileWriting(
+      { name: 'notification ledger', retentionMs: RETENTION_MS, now: () => NOW, batchSize: 40, pauseMs: 5, prune: (before, limit) => pruning.pruneBatch(before, limit) },
+      async (n) => expect(await ledger.claim(notification(`dlv_new${n}:1:delivery.failed`, `sub_new${n}`), policy, NOW)).toBe('send'),
+      3,
+    );
     // 150 ledger rows, 30 windows of the old subscriptions; batches of at most 40.
-    expect(await pass).toBe(180);
-    expect(batches.every((deleted) => deleted <= 40)).toBe(true);
-    expect(events.slice(events.indexOf('prune'), events.lastIndexOf('prune')).includes('claim')).toBe(true);
+    expect(race.pruned).toBe(180);
+    expect(race.batches.every((deleted) => deleted <= 40)).toBe(true);
+    expect(race.interleaved).toBe(true);
 
     const left = await ids();
     expect(left.filter((id) => id.startsWith('dlv_old'))).toEqual([]);
     expect(left.filter((id) => id.startsWith('dlv_storm'))).toHaveLength(3);
     expect(left).toContain('dlv_recent:1:delivery.failed');
-    expect(left.filter((id) => id.startsWith('dlv_new'))).toHaveLength(claimed);
+    expect(left.filter((id) => id.startsWith('dlv_new'))).toHaveLength(race.writes);
     expect((await windowStates()).filter((window) => window.startsWith('sub_old'))).toEqual([]);
     expect(await windowStates()).toContain('sub_storm:digesting');
     // A notification redelivered within the retention is still recognised.

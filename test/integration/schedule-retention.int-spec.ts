@@ -11,6 +11,7 @@ import { PendingRelease } from '../../apps/retry-scheduler/src/store/pending-rel
 import { ReleaseSchedule } from '../../apps/retry-scheduler/src/store/release-schedule.entity';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { deadLetter } from '../support/dead-letters';
+import { pruneWhileWriting } from '../support/prune-while-writing';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date();
@@ -46,42 +47,22 @@ describe.each(testDatabases())('retry-scheduler schedule and tombstone retention
     await db.orm.em.fork().nativeUpdate(ReleaseSchedule, { subscriptionId: 'sub_live' }, { nextRunAt: new Date(NOW.getTime() + 3_600_000) });
     const livePacing = (await schedules()).get('sub_live')?.nextRunAt;
 
-    const events: string[] = [];
-    const batches: number[] = [];
     const pruning = new SchedulePruning(db.orm.em);
-    const pruner = new BatchedPruner({
-      name: 'idle schedules',
-      retentionMs: 15 * DAY_MS,
-      now: () => NOW,
-      batchSize: 25,
+    const race = await pruneWhileWriting(
       // The store lingers a quarter second for company: pauses long enough for its groups to land.
-      pauseMs: 300,
-      prune: async (before, limit) => {
-        const deleted = await pruning.pruneBatch(before, limit);
-        events.push('prune');
-        batches.push(deleted);
-        return deleted;
-      },
-    });
-    let done = false;
-    const pass = pruner.pruneAll().finally(() => (done = true));
-    let stored = 0;
-    while (!done || stored < 3) {
-      await paced(`sub_new${stored}`, NOW);
-      events.push('store');
-      stored += 1;
-      // SQLite answers without I/O: let the pruner's timer in, as a consumer waiting on Kafka would.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+      { name: 'idle schedules', retentionMs: 15 * DAY_MS, now: () => NOW, batchSize: 25, pauseMs: 300, prune: (before, limit) => pruning.pruneBatch(before, limit) },
+      (n) => paced(`sub_new${n}`, NOW),
+      3,
+    );
 
-    expect(await pass).toBe(IDLE);
-    expect(batches.every((deleted) => deleted <= 25)).toBe(true);
-    expect(events.slice(events.indexOf('prune'), events.lastIndexOf('prune')).includes('store')).toBe(true);
+    expect(race.pruned).toBe(IDLE);
+    expect(race.batches.every((deleted) => deleted <= 25)).toBe(true);
+    expect(race.interleaved).toBe(true);
     const left = await schedules();
     expect([...left.keys()].filter((id) => id.startsWith('sub_idle'))).toEqual([]);
     expect(left.has('sub_held')).toBe(true);
     expect(left.get('sub_live')?.nextRunAt).toEqual(livePacing);
-    expect([...left.keys()].filter((id) => id.startsWith('sub_new'))).toHaveLength(stored);
+    expect([...left.keys()].filter((id) => id.startsWith('sub_new'))).toHaveLength(race.writes);
   });
 
   it('writes a pruned subscription’s schedule again with its next dead letter, runnable at once', async () => {
