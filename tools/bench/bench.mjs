@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { ensureDependencies } from '../ensure-deps.mjs';
-import { quantileBetween, scrapeHistogram } from './histogram.mjs';
+import { quantileBetween, scrapeCounter, scrapeHistogram } from './histogram.mjs';
 import { describeMachine } from './machine.mjs';
 import { benchEvent, endpointFor, ENDPOINTS, SOLO, subscriptionBody } from './plan.mjs';
 import { Receiver } from './receiver-client.mjs';
@@ -45,6 +45,7 @@ const THROTTLED_PER_SECOND = 100;
 const RETRY_AFTER_SECONDS = 1;
 /** delivery-service's histogram of the time from an event's record timestamp to taking it up. */
 const DISPATCH_LAG = 'hookbus_event_dispatch_lag_seconds';
+const GROUP_JOINS = 'hookbus_consumer_group_joins_total';
 const IN_FLIGHT = 64;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -181,12 +182,15 @@ try {
 
   // Each fixed-load run starts once every service has caught up with what came before.
   await untilConsumersCaughtUp();
+  // Joins while no instance comes or goes are false rebalances (a session that expired under load).
+  const joinsBefore = await scrapeCounter(services['delivery-service'].url, GROUP_JOINS);
   results.latency = await withCpuShares('fixed load', () => measureLatency(receiver, tenants, services['delivery-service'], 'fixed load'));
   await untilConsumersCaughtUp();
   const hung = immediate[0];
   receiver.hang(hung.route);
   const isolated = `fixed load, ${hung.route} hanging`;
   results.isolation = await withCpuShares(isolated, () => measureLatency(receiver, tenants, services['delivery-service'], isolated, { hung }));
+  results.falseRebalances = (await scrapeCounter(services['delivery-service'].url, GROUP_JOINS)) - joinsBefore;
   receiver.unhang(hung.route);
 
   // One endpoint taking everything, each row on an endpoint of its own: after the rows above, so
@@ -600,7 +604,7 @@ async function deleteTopics() {
 // --- report -----------------------------------------------------------------------------------
 
 function report() {
-  const { ceiling, throughput, latency, isolation, soloBacklog, soloLatency, throttled, ingest, rss } = results;
+  const { ceiling, throughput, latency, isolation, falseRebalances, soloBacklog, soloLatency, throttled, ingest, rss } = results;
   const { baseline, hookbus } = throughput;
   const range = (values) => `${round(Math.min(...values), 2)}–${round(Math.max(...values), 2)}`;
   const ms = (value) => `${round(value, 1)} ms`;
@@ -618,6 +622,7 @@ function report() {
     ['consumer main thread on a CPU / waiting for one: baseline; hookbus', `${percent(baseline.mainThread.running)} / ${percent(baseline.mainThread.waiting)}; ${percent(hookbus.mainThread.running)} / ${percent(hookbus.mainThread.waiting)}`, 'share of the drain', ''],
     [`latency at ${round(latency.offeredPerSecond)} events/s: p50 / p99 / max`, `${ms(latency.p50)} / ${ms(latency.p99)} / ${ms(latency.max)}`, `${latency.n} deliveries; ${latency.paced} paced meanwhile, p99 ${ms(latency.p99OutsidePaced)} outside their run; 99 % of events taken up by delivery-service within ${ms(latency.dispatchLagP99)}`, met(latency.p99 < 50, 'p99 < 50 ms')],
     ['same, 1 of 50 endpoints hanging: healthy p50 / p99 / max', `${ms(isolation.p50)} / ${ms(isolation.p99)} / ${ms(isolation.max)}`, `p99 ${round(isolation.p99 / latency.p99, 2)} × unhung; ${isolation.paced} paced meanwhile, p99 ${ms(isolation.p99OutsidePaced)} outside their run; 99 % taken up within ${ms(isolation.dispatchLagP99)}`, met(isolation.p99 <= latency.p99 * 1.2, 'p99 within 20 %')],
+    ['consumer group joins during both fixed loads (false rebalances)', `${falseRebalances}`, 'delivery-service\'s groups, with KAFKA_SESSION_TIMEOUT_MS at its default', met(falseRebalances === 0, '0')],
     [
       `one endpoint, ${soloBacklog.events}-event backlog: drained`,
       `${round(soloBacklog.perSecond)} deliveries/s`,

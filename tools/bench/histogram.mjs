@@ -7,6 +7,13 @@ export async function scrapeHistogram(url, name) {
   return [...text.matchAll(bucket)].map(([, le, count]) => [le === '+Inf' ? Infinity : Number(le), Number(count)]);
 }
 
+/** The sum over its labels of counter `name` at `url`/metrics (0 when it has no sample yet). */
+export async function scrapeCounter(url, name) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const sample = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'gm');
+  return [...text.matchAll(sample)].reduce((sum, [, value]) => sum + Number(value), 0);
+}
+
 /**
  * The upper bound (in the histogram's unit) of the bucket holding the q-quantile (0..1) of the
  * observations made between two scrapes, or undefined when there were none.

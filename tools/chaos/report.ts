@@ -18,6 +18,8 @@ export interface RunResult {
   readonly quick: boolean;
   readonly startedAt: Date;
   readonly seconds: number;
+  /** From stopping the load until every delivery was accounted for; undefined: not within the time allowed. */
+  readonly settledAfterSeconds?: number;
   readonly machine: string[];
   readonly faults: FaultOutcome[];
   readonly accounts: Accounts;
@@ -100,6 +102,8 @@ ${result.machine.join('\n')}
 ${result.faults.map((fault) => `| ${fault.name} | ${fault.lastedSeconds.toFixed(1)} s | ${seconds(fault.recoveredAfterSeconds)} | ${fault.duplicates} |`).join('\n')}
 
 ## Every accepted event accounted for
+
+${result.settledAfterSeconds === undefined ? 'Not every delivery had settled when the time allowed was up.' : `Every delivery had settled ${result.settledAfterSeconds.toFixed(0)} s after the load stopped.`}
 
 | figure | value | must be |
 |---|---:|---|

@@ -23,8 +23,8 @@ import { createTenants, startEndpoints } from './tenants';
 const root = path.resolve(__dirname, '../..');
 const quick = process.argv.includes('--quick');
 const LIMITS = quick
-  ? { warmupMs: 5_000, recoveryMs: 120_000, settleMs: 90_000, perTick: 2 }
-  : { warmupMs: 10_000, recoveryMs: 240_000, settleMs: 240_000, perTick: 2 };
+  ? { warmupMs: 5_000, recoveryMs: 120_000, settleMs: 150_000, perTick: 2 }
+  : { warmupMs: 10_000, recoveryMs: 240_000, settleMs: 300_000, perTick: 2 };
 const log = (message: string) => console.log(`[chaos] ${new Date().toISOString().slice(11, 19)} ${message}`);
 const elapsed = (from: number) => (Date.now() - from) / 1000;
 
@@ -66,15 +66,16 @@ async function main(): Promise<number> {
     }
 
     await producer.stop();
+    const loadStopped = Date.now();
     log(`load stopped after ${producer.accepted.length} events; waiting for every delivery to settle`);
     let accounts: Accounts | undefined;
-    await pollUntil('every delivery has settled', async () => {
+    const settled = await pollUntil('every delivery has settled', async () => {
       accounts = await account(producer.accepted, deliveryLog, platform.mails);
       return accounts.unaccounted.length === 0 && accounts.failedUnmailed === 0 && accounts.logBehind.length === 0;
-    }, { timeoutMs: LIMITS.settleMs, intervalMs: 5_000 }).catch(() => undefined);
+    }, { timeoutMs: LIMITS.settleMs, intervalMs: 2_000 }).then(() => elapsed(loadStopped), () => undefined);
     countDuplicatesPerFault(outcomes, [...endpoints.values()]);
     const result: RunResult = {
-      quick, startedAt, seconds: elapsed(startedAt.getTime()), machine: JSON.parse(process.env.CHAOS_MACHINE ?? '[]'), faults: outcomes,
+      quick, startedAt, seconds: elapsed(startedAt.getTime()), settledAfterSeconds: settled, machine: JSON.parse(process.env.CHAOS_MACHINE ?? '[]'), faults: outcomes,
       accounts: accounts ?? (await account(producer.accepted, deliveryLog, platform.mails)),
       releases: await releaseCounts(platform.retryDatabaseUrl), earlyAttempts: await deliveryLog.earlyAttempts(),
       quarantine: await accountQuarantine(platform.url('config-service'), platform.loggedObjects()), malformedPublished: MALFORMED_MESSAGES,
