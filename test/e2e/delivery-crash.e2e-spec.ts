@@ -2,7 +2,7 @@ import { pollUntil } from '@hookbus/testing';
 import { DeliveryHarness } from '../support/delivery-harness';
 
 const EVENTS = 60;
-// After SIGKILL the group waits out the dead member's session (~30 s) before reassigning its partitions.
+// After SIGKILL the group waits out the dead member's session (KAFKA_SESSION_TIMEOUT_MS) before reassigning its partitions.
 const RECOVERY_TIMEOUT_MS = 90_000;
 
 describe('delivery-service killed mid-stream loses no event (real broker, real HTTP)', () => {
