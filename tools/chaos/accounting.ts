@@ -17,7 +17,12 @@ export interface Accounts {
   readonly unaccounted: string[];
   /** Taken by the receiver more than once (allowed: receivers dedupe by `webhook-id`). */
   readonly duplicates: number;
-  /** Deliveries taken by the receiver that the delivery log does not show delivered: `<id> (<status>)`. */
+  /**
+   * Taken by the receiver while the log still has an attempt due: a message handled again after a
+   * crash started a second chain of attempts, whose next one will be a duplicate (allowed, counted).
+   */
+  readonly deliveredWithAttemptDue: number;
+  /** Taken by the receiver, yet the log shows it neither delivered nor with an attempt due: `<id> (<status>)`. */
   readonly logBehind: string[];
   /** Failed deliveries with no e-mail, and with e-mails of more than one Message-ID. */
   readonly failedUnmailed: number;
@@ -50,7 +55,7 @@ export async function account(accepted: readonly AcceptedEvent[], log: DeliveryL
   const logged = await log.deliveries();
   const mailed = mailsByDelivery(mails);
   const seen = new Set<string>();
-  let delivered = 0, failed = 0, scheduled = 0, duplicates = 0, failedUnmailed = 0, failedMailedTwice = 0, mailRepeats = 0;
+  let delivered = 0, failed = 0, scheduled = 0, duplicates = 0, deliveredWithAttemptDue = 0, failedUnmailed = 0, failedMailedTwice = 0, mailRepeats = 0;
   const unaccounted: string[] = [];
   const logBehind: string[] = [];
   for (const event of accepted) {
@@ -63,7 +68,8 @@ export async function account(accepted: readonly AcceptedEvent[], log: DeliveryL
       if (receipt && receipt.accepted.length > 0) {
         delivered += 1;
         duplicates += receipt.accepted.length - 1;
-        if (entry?.status !== 'delivered') logBehind.push(`${id} (${entry?.status ?? 'not logged'})`);
+        if (entry?.status === 'retrying' && entry.dueAt !== null) deliveredWithAttemptDue += 1;
+        else if (entry?.status !== 'delivered') logBehind.push(`${id} (${entry?.status ?? 'not logged'})`);
       } else if (entry && FAILED.includes(entry.status)) {
         failed += 1;
         const messageIds = mailed.get(id) ?? [];
@@ -78,5 +84,5 @@ export async function account(accepted: readonly AcceptedEvent[], log: DeliveryL
       }
     }
   }
-  return { events: new Set(accepted.map(({ id }) => id)).size, deliveries: seen.size, delivered, failed, scheduled, unaccounted, duplicates, logBehind, failedUnmailed, failedMailedTwice, mailRepeats };
+  return { events: new Set(accepted.map(({ id }) => id)).size, deliveries: seen.size, delivered, failed, scheduled, unaccounted, duplicates, deliveredWithAttemptDue, logBehind, failedUnmailed, failedMailedTwice, mailRepeats };
 }

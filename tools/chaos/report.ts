@@ -40,7 +40,7 @@ export function failures(result: RunResult): string[] {
     quarantine.others.length > 0 && `${quarantine.others.length} messages quarantined that were not malformed: ${JSON.stringify(quarantine.others.slice(0, 3))}`,
     accounts.failedUnmailed > 0 && `${accounts.failedUnmailed} failed deliveries without an e-mail`,
     accounts.failedMailedTwice > 0 && `${accounts.failedMailedTwice} failed deliveries e-mailed under two Message-IDs`,
-    accounts.logBehind.length > 0 && `${accounts.logBehind.length} deliveries received but not logged delivered (${accounts.logBehind.slice(0, 3).join(', ')})`,
+    accounts.logBehind.length > 0 && `${accounts.logBehind.length} deliveries received but logged neither delivered nor with an attempt due (${accounts.logBehind.slice(0, 3).join(', ')})`,
     quarantine.malformed < result.malformedPublished && `${result.malformedPublished - quarantine.malformed} malformed messages neither handled nor quarantined`,
     ...result.faults.filter((fault) => fault.recoveredAfterSeconds === undefined).map((fault) => `no recovery after "${fault.name}": still missing ${fault.stillMissing.join(', ')}`),
   ].filter((failure): failure is string => typeof failure === 'string');
@@ -75,7 +75,9 @@ const METHOD = `## How the run works
   is up): each delivery every accepted event calls for (its id is derived from the event and the
   subscription, as \`webhook-id\`) is delivered (its receiver took it), failed visibly (\`failed\` or
   \`abandoned\` in the delivery log, and e-mailed), or still scheduled (\`retrying\` with a due time,
-  or a SecuTix order waiting for its run); anything else is **lost**. Early releases are read from
+  or a SecuTix order waiting for its run); anything else is **lost**. One its receiver took while
+  the log still shows an attempt due was handled twice after a crash (at-least-once): the second
+  chain's next attempt will be a duplicate, counted apart. Early releases are read from
   retry-scheduler's store (released before due); quarantined messages from \`GET /v1/quarantine\`;
   the burst's messages on the compacted topics (subscriptions, API keys) are skipped by the views
   that read them, with a warning, which the run reads from the services' logs.
@@ -114,7 +116,8 @@ ${result.settledAfterSeconds === undefined ? 'Not every delivery had settled whe
 | still scheduled, with a due time | ${accounts.scheduled} | |
 | **lost** | **${accounts.unaccounted.length}** | 0 |
 | taken twice or more by a receiver (per \`webhook-id\`) | ${accounts.duplicates} | counted |
-| received but not logged \`delivered\` | ${accounts.logBehind.length} | 0 |
+| received, and a second chain of attempts still due (a duplicate to come) | ${accounts.deliveredWithAttemptDue} | counted |
+| received, but the log shows neither \`delivered\` nor an attempt due | ${accounts.logBehind.length} | 0 |
 | retries released before their due time (retry-scheduler's store) | ${result.releases.early} of ${result.releases.released} | 0 |
 | attempts made before the due time the delivery log showed | ${result.earlyAttempts.length} | counted |
 | failed deliveries without an e-mail | ${accounts.failedUnmailed} | 0 |
