@@ -77,22 +77,21 @@ const smtpOutage = (seconds: number): Fault => ({
 
 /** Topics a service consumes, each given garbage; the events topic also one message near the broker's limit. */
 const CONSUMED_TOPICS = [Topics.events, Topics.subscriptions, Topics.apiKeys, Topics.deadLetters, Topics.retries, Topics.deliveryLog, Topics.notifications];
-export const MALFORMED_PER_TOPIC = 5;
+const GARBAGE = ['not json', '{"specversion":"1.0"}', '[]', '{"id":42,"type":null}', '\u0000\u00ff binary'];
 const OVERSIZED_BYTES = 900_000;
 
 const malformedBurst: Fault = {
-  name: `burst of malformed messages (${MALFORMED_PER_TOPIC} on each of ${CONSUMED_TOPICS.length} topics) and one of ${OVERSIZED_BYTES / 1000} kB, straight to the topics`,
+  name: `burst of malformed messages (${GARBAGE.length} on each of ${CONSUMED_TOPICS.length} topics) and one of ${OVERSIZED_BYTES / 1000} kB, straight to the topics`,
   async inject({ platform, topicPrefix }) {
     const producer = new Kafka({ clientId: 'hookbus-chaos', brokers: [platform.broker.brokers], logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     try {
       let n = 0;
-      const garbage = ['not json', '{"specversion":"1.0"}', '[]', '{"id":42,"type":null}', '\u0000\u00ff binary'];
       await producer.sendBatch({
         acks: -1,
         topicMessages: CONSUMED_TOPICS.map((topic) => ({
           topic: `${topicPrefix}${topic.name}`,
-          messages: garbage.slice(0, MALFORMED_PER_TOPIC).map((value) => ({ key: `${MALFORMED_KEY}${n++}`, value })),
+          messages: GARBAGE.map((value) => ({ key: `${MALFORMED_KEY}${n++}`, value })),
         })),
       });
       await producer.send({ topic: `${topicPrefix}${Topics.events.name}`, acks: -1, messages: [{ key: `${MALFORMED_KEY}${n++}`, value: `{"pad":"${'x'.repeat(OVERSIZED_BYTES)}"}` }] });
@@ -103,7 +102,7 @@ const malformedBurst: Fault = {
 };
 
 /** Messages the burst publishes (the run checks each was quarantined, none dropped). */
-export const MALFORMED_MESSAGES = CONSUMED_TOPICS.length * MALFORMED_PER_TOPIC + 1;
+export const MALFORMED_MESSAGES = CONSUMED_TOPICS.length * GARBAGE.length + 1;
 
 /** One after another; the quick run keeps one fault of each kind, shorter. */
 export function faultsOf(quick: boolean): Fault[] {

@@ -22,9 +22,9 @@ import { createTenants, startEndpoints } from './tenants';
 
 const root = path.resolve(__dirname, '../..');
 const quick = process.argv.includes('--quick');
-const LIMITS = quick
-  ? { warmupMs: 5_000, recoveryMs: 120_000, settleMs: 150_000, perTick: 2 }
-  : { warmupMs: 10_000, recoveryMs: 240_000, settleMs: 300_000, perTick: 2 };
+const LIMITS = quick ? { warmupMs: 5_000, recoveryMs: 120_000, settleMs: 150_000 } : { warmupMs: 10_000, recoveryMs: 240_000, settleMs: 300_000 };
+/** Events each load tenant posts every 250 ms: 16 a second in all. */
+const EVENTS_PER_TICK = 2;
 const log = (message: string) => console.log(`[chaos] ${new Date().toISOString().slice(11, 19)} ${message}`);
 const elapsed = (from: number) => (Date.now() - from) / 1000;
 
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     const canary = new Canary(producer, tenants.canary, { prompt: endpointNamed(endpoints, 'canary'), retried: endpointNamed(endpoints, 'canaryRetried') }, deliveryLog, platform.mails);
     const first = await canary.send();
     await pollUntil('the first canary has passed every service', async () => (await canary.missing(first)).length === 0, { timeoutMs: 120_000, intervalMs: 250 });
-    producer.start(tenants.load, LIMITS.perTick);
+    producer.start(tenants.load, EVENTS_PER_TICK);
     await pollUntil('the load is taken', () => producer.accepted.length > 0, { timeoutMs: 60_000 });
     await new Promise((resolve) => setTimeout(resolve, LIMITS.warmupMs));
 
