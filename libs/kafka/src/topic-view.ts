@@ -12,6 +12,8 @@ export interface TopicViewOptions<T> {
   readonly keyOf: (value: T) => string;
   /** Whether `next` may replace `held` (an older version may not); by default it always does. */
   readonly replaces?: (held: T, next: T) => boolean;
+  /** Told of every change the view makes, after it made it, to keep an index of the values. */
+  readonly onChange?: (previous: T | undefined, next: T | undefined) => void;
 }
 
 /**
@@ -49,7 +51,9 @@ export class TopicView<T> {
 
   private apply({ key, value, message }: TableChange): void {
     if (value === null) {
+      const held = this.entries.get(key);
       this.entries.delete(key);
+      if (held !== undefined) this.options.onChange?.(held, undefined);
       return;
     }
     const where = { topic: this.options.topic, key, partition: message.partition, offset: message.offset };
@@ -75,5 +79,6 @@ export class TopicView<T> {
       return;
     }
     this.entries.set(key, result.value);
+    this.options.onChange?.(held, result.value);
   }
 }

@@ -106,6 +106,19 @@ describe('SubscriptionView', () => {
     expect(view.forHooks('tnt_a', new Map())).toEqual([]);
   });
 
+  it('routes by the latest snapshot: a moved subscription by its new hook, a tombstoned one not at all', async () => {
+    const { view, record } = await startView();
+    const confirmation = new Map([['komet', new Set(['order-confirmation'])]]);
+    const cancellation = new Map([['komet', new Set(['order-cancellation'])]]);
+    record('sub_moved', snapshot('sub_moved'));
+    record('sub_gone', snapshot('sub_gone'));
+    record('sub_moved', snapshot('sub_moved', { version: 2, hook: 'order-cancellation' }));
+    record('sub_gone', null);
+
+    expect(view.forHooks('tnt_a', confirmation)).toEqual([]);
+    expect(view.forHooks('tnt_a', cancellation).map(({ id }) => id)).toEqual(['sub_moved']);
+  });
+
   it('is not ready until the reader caught up', async () => {
     const { view, reader } = await startView();
     const readiness = new SubscriptionViewReadiness(view);

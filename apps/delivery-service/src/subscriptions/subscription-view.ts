@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type SubscriptionSnapshotV1, subscriptionSnapshotV1, Topics } from '@hookbus/contracts';
 import { KafkaBus, TopicView } from '@hookbus/kafka';
+import { SubscriptionIndex } from './subscription-index';
 
 /**
  * delivery-service's copy of every subscription, rebuilt at each start from the compacted
@@ -8,12 +9,14 @@ import { KafkaBus, TopicView } from '@hookbus/kafka';
  */
 @Injectable()
 export class SubscriptionView implements OnApplicationBootstrap {
+  private readonly index = new SubscriptionIndex();
   private readonly view = new TopicView<SubscriptionSnapshotV1>({
     topic: Topics.subscriptions.name,
     schema: subscriptionSnapshotV1,
     keyOf: (snapshot) => snapshot.id,
     // Re-publishing the same version is normal (config-service republishes at start); older ones are stale.
     replaces: (held, next) => next.version >= held.version,
+    onChange: (previous, next) => this.index.replace(previous, next),
   });
 
   constructor(@Inject(KafkaBus) private readonly bus: KafkaBus) {}
@@ -42,15 +45,10 @@ export class SubscriptionView implements OnApplicationBootstrap {
 
   /**
    * The subscriptions an event of a tenant must be delivered to through any of `hooks` (hook names
-   * by plugin, those that take its type): enabled and active. One pass, however many plugins take it.
+   * by plugin, those that take its type): enabled and active. From the index: the cost grows with
+   * the tenant's subscriptions on those hooks, not with the whole view.
    */
   forHooks(tenantId: string, hooks: ReadonlyMap<string, ReadonlySet<string>>): SubscriptionSnapshotV1[] {
-    return this.all().filter(
-      (subscription) =>
-        subscription.tenantId === tenantId &&
-        subscription.enabled &&
-        subscription.status === 'active' &&
-        hooks.get(subscription.plugin)?.has(subscription.hook) === true,
-    );
+    return this.index.find(tenantId, hooks).filter(({ enabled, status }) => enabled && status === 'active');
   }
 }
