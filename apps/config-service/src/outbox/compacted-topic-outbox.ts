@@ -3,6 +3,8 @@ import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nest
 import { KafkaBus } from '@hookbus/kafka';
 
 const CATCH_UP_INTERVAL_MS = 5_000;
+/** Rows read and published at a time, so a table of any size is republished in bounded memory. */
+const PAGE_SIZE = 1_000;
 
 /** A row that is its own outbox entry: it is published until `publishedVersion` catches up with `version`. */
 export interface OutboxRow {
@@ -54,11 +56,12 @@ export abstract class CompactedTopicOutbox<T extends OutboxRow> implements OnApp
       rows.map((row, index) => ({ key: row.id, value: values[index] })),
     );
     const em = this.em.fork();
-    for (const [index, { id, version }] of rows.entries()) {
+    for (const [index, { id, version, publishedVersion }] of rows.entries()) {
       // The version guard: a change made while this publish was under way is published again.
       const where = { id, version } as FilterQuery<T>;
       if (values[index] === null) await em.nativeDelete(this.outbox.entity, where);
-      else await em.nativeUpdate(this.outbox.entity, where, { publishedVersion: version } as unknown as EntityData<T>);
+      // A republished row that was already on the topic needs no write.
+      else if (publishedVersion !== version) await em.nativeUpdate(this.outbox.entity, where, { publishedVersion: version } as unknown as EntityData<T>);
     }
   }
 
@@ -70,9 +73,17 @@ export abstract class CompactedTopicOutbox<T extends OutboxRow> implements OnApp
     return this.catchingUp;
   }
 
+  /** Publishes the rows matching `where`, a page at a time in id order; resolves to how many. */
   private async publishWhere(where: FilterQuery<T>): Promise<number> {
-    const rows = await this.em.fork().find(this.outbox.entity, where, { orderBy: { id: 'asc' } as QueryOrderMap<T> });
-    await this.publish(rows);
-    return rows.length;
+    let published = 0;
+    let after: string | undefined;
+    for (;;) {
+      const page = after === undefined ? where : ({ $and: [where, { id: { $gt: after } }] } as FilterQuery<T>);
+      const rows = await this.em.fork().find(this.outbox.entity, page, { orderBy: { id: 'asc' } as QueryOrderMap<T>, limit: PAGE_SIZE });
+      await this.publish(rows);
+      published += rows.length;
+      if (rows.length < PAGE_SIZE) return published;
+      after = rows[rows.length - 1].id;
+    }
   }
 }
