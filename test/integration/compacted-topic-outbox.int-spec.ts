@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Topics } from '@hookbus/contracts';
 import { InMemoryBus } from '@hookbus/kafka/testing';
 import { type OpenDatabase, openDatabase } from '@hookbus/persistence';
@@ -38,7 +39,8 @@ describe.each(testDatabases())('the compacted-topic outbox on $label', (database
 
     const bus = new InMemoryBus();
     const publisher = new ApiKeyPublisher(db.orm.em, bus.asKafkaBus());
-    await publisher.onApplicationBootstrap();
+    publisher.onApplicationBootstrap();
+    await publisher.republished();
     publisher.onModuleDestroy();
 
     expect(bus.topics().every((topic) => topic === Topics.apiKeys.name)).toBe(true);
@@ -46,5 +48,29 @@ describe.each(testDatabases())('the compacted-topic outbox on $label', (database
     const changed = Math.ceil(ROWS / 10);
     expect(await db.orm.em.fork().count(ApiKey, { publishedVersion: 2 })).toBe(changed);
     expect(await db.orm.em.fork().count(ApiKey, { publishedVersion: 1, version: 1 })).toBe(ROWS - changed);
+  });
+});
+
+describe('the compacted-topic outbox when the broker refuses', () => {
+  it('keeps republishing at start until the broker takes the table, without holding up the start', async () => {
+    const database = testDatabases()[0];
+    const db = await openDatabase({ url: database.url, entities: [ApiKey], migrations: [...CONFIG_MIGRATIONS, { name: '0006-api-key-outbox', class: ApiKeyOutbox0006 }], name: 'outbox-refused' });
+    try {
+      await db.orm.em.fork().insert(ApiKey, { id: 'key_1', tenantId: 'tnt_1', secretHash: 'f'.repeat(64), roles: ['producer'], createdAt: new Date(), version: 1, publishedVersion: 1 });
+      const bus = new InMemoryBus();
+      bus.refuseNext(Topics.apiKeys.name);
+      const publisher = new ApiKeyPublisher(db.orm.em, bus.asKafkaBus());
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+
+      publisher.onApplicationBootstrap();
+      expect(bus.published).toEqual([]);
+      await publisher.republished();
+      publisher.onModuleDestroy();
+      expect(bus.published.map(({ key }) => key)).toEqual(['key_1']);
+    } finally {
+      jest.restoreAllMocks();
+      await db.close();
+      await database.drop();
+    }
   });
 });

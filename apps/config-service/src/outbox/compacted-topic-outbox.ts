@@ -24,12 +24,15 @@ export interface OutboxTopic<T extends OutboxRow> {
 /**
  * Publishes rows to a compacted topic (their latest state, or a tombstone). Every change is
  * published right away; rows whose publish failed (Kafka down) are retried every few seconds, and
- * the whole table is republished at start, so the topic alone always rebuilds the full view.
+ * the whole table is republished at start (in the background), so the topic alone always rebuilds
+ * the full view.
  */
 export abstract class CompactedTopicOutbox<T extends OutboxRow> implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(this.constructor.name);
   private timer?: NodeJS.Timeout;
   private catchingUp?: Promise<void>;
+  private republishing?: Promise<void>;
+  private stopped = false;
 
   protected constructor(
     private readonly em: EntityManager,
@@ -37,14 +40,20 @@ export abstract class CompactedTopicOutbox<T extends OutboxRow> implements OnApp
     private readonly outbox: OutboxTopic<T>,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const count = await this.publishWhere({} as FilterQuery<T>);
-    this.logger.log({ message: `republished ${this.outbox.topic}`, count });
+  onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.catchUp(), CATCH_UP_INTERVAL_MS);
+    // In the background: the API serves meanwhile, however large the table.
+    this.republishing = this.republish();
   }
 
   onModuleDestroy(): void {
+    this.stopped = true;
     clearInterval(this.timer);
+  }
+
+  /** Resolves once the whole table has been republished since this start (or the module stopped). */
+  republished(): Promise<void> {
+    return this.republishing ?? Promise.resolve();
   }
 
   /** Publishes the given rows now and records them as published. */
@@ -62,6 +71,22 @@ export abstract class CompactedTopicOutbox<T extends OutboxRow> implements OnApp
       if (values[index] === null) await em.nativeDelete(this.outbox.entity, where);
       // A republished row that was already on the topic needs no write.
       else if (publishedVersion !== version) await em.nativeUpdate(this.outbox.entity, where, { publishedVersion: version } as unknown as EntityData<T>);
+    }
+  }
+
+  // Until it succeeds: a broker that is down at start must not leave the topic without the table.
+  private async republish(): Promise<void> {
+    const began = Date.now();
+    while (!this.stopped) {
+      try {
+        const count = await this.publishWhere({} as FilterQuery<T>);
+        this.logger.log({ message: `republished ${this.outbox.topic}`, count, ms: Date.now() - began });
+        return;
+      } catch (error) {
+        if (this.stopped) return;
+        this.logger.warn({ message: `republishing ${this.outbox.topic} failed; trying again`, reason: String(error) });
+        await new Promise((resolve) => setTimeout(resolve, CATCH_UP_INTERVAL_MS));
+      }
     }
   }
 
