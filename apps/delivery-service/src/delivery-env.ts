@@ -31,6 +31,11 @@ const deliveryEnvShape = z.object({
   HOOKBUS_EGRESS_ALLOW: egressAllowVar(),
   /** Events one instance handles at once; same-subject events stay in order. */
   DELIVERY_MAX_IN_FLIGHT: intVar(1, 1_024, 64),
+  /**
+   * Deliveries of those events under way at once, however many subscriptions each fans out to (see
+   * DeliveryBudget); above the events' slots, so events of one delivery each never wait for it.
+   */
+  DELIVERY_MAX_DELIVERIES_IN_FLIGHT: intVar(1, 16_384, 256),
   /** Retries one instance handles at once, on top of the events, so a released batch cannot hold up fresh events. */
   DELIVERY_RETRY_MAX_IN_FLIGHT: intVar(1, 1_024, 16),
   /**

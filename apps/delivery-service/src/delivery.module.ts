@@ -4,6 +4,7 @@ import { DEFAULT_ENDPOINT_FLOW, EndpointGates, SubscriptionPacer } from '@hookbu
 import { OperatorAuthModule, PlatformModule, type SecretBox } from '@hookbus/platform';
 import { observeEndpoints } from './delivery/delivery-metrics';
 import { AttemptExecutor } from './delivery/attempt.executor';
+import { DeliveryBudget } from './delivery/delivery-budget';
 import { DeliveryPublisher } from './delivery/delivery.publisher';
 import { DeliverySender } from './delivery/delivery-sender';
 import { SECRET_BOX } from './delivery/delivery-tokens';
@@ -58,6 +59,7 @@ export class DeliveryModule {
           },
         },
         { provide: SubscriptionPacer, useValue: new SubscriptionPacer() },
+        { provide: DeliveryBudget, useValue: new DeliveryBudget(env.DELIVERY_MAX_DELIVERIES_IN_FLIGHT) },
         DeliveryPublisher,
         AttemptExecutor,
         ScheduledDelivery,

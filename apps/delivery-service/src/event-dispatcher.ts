@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { HookbusEvent } from '@hookbus/contracts';
 import { counter, type SecretBox } from '@hookbus/platform';
 import { AttemptExecutor } from './delivery/attempt.executor';
+import { DeliveryBudget } from './delivery/delivery-budget';
 import { SECRET_BOX } from './delivery/delivery-tokens';
 import { plainSubscription } from './delivery/plain-subscription';
 import { ScheduledDelivery } from './delivery/scheduled-delivery';
@@ -28,6 +29,7 @@ export class EventDispatcher {
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(AttemptExecutor) private readonly executor: AttemptExecutor,
     @Inject(ScheduledDelivery) private readonly scheduled: ScheduledDelivery,
+    @Inject(DeliveryBudget) private readonly budget: DeliveryBudget,
   ) {}
 
   async dispatch(event: HookbusEvent): Promise<void> {
@@ -45,7 +47,7 @@ export class EventDispatcher {
     // Concurrently: one slow receiver must not hold up the tenant's other subscriptions.
     await Promise.all(
       targets.map(({ snapshot, plugin }) =>
-        plugin.schedule ? this.scheduled.enqueue(event, snapshot, plugin) : this.executor.execute({ event, snapshot, plugin, attempt: 1 }),
+        this.budget.run(() => (plugin.schedule ? this.scheduled.enqueue(event, snapshot, plugin) : this.executor.execute({ event, snapshot, plugin, attempt: 1 }))),
       ),
     );
   }

@@ -7,6 +7,7 @@ import type { SecretBox } from '@hookbus/platform';
 import { REGISTERED_PLUGINS } from '@hookbus/plugin-registry';
 import { z } from 'zod';
 import type { AttemptExecutor } from './delivery/attempt.executor';
+import { DeliveryBudget } from './delivery/delivery-budget';
 import type { DeliveryPublisher } from './delivery/delivery.publisher';
 import type { ScheduledDelivery } from './delivery/scheduled-delivery';
 import { EventDispatcher } from './event-dispatcher';
@@ -39,20 +40,29 @@ const snapshot = (id: string, plugin: string, hook: string, overrides: Partial<S
   ...overrides,
 });
 
-async function routing(definitions: DeliverablePlugin[]) {
+async function routing(definitions: DeliverablePlugin[], budget = new DeliveryBudget(256)) {
   const { bus, write } = drivenTableBus();
   const view = new SubscriptionView(bus);
   await view.onApplicationBootstrap();
   const plugins = new PluginRegistry(definitions);
   const attempts: string[] = [];
   const logged: DeliveryAttemptRecordV1[] = [];
-  const executor: Pick<AttemptExecutor, 'execute'> = { execute: async ({ snapshot, plugin }) => void attempts.push(`${plugin.vendor}:${snapshot.id}`) };
+  let underWay = 0;
+  let mostUnderWay = 0;
+  const executor: Pick<AttemptExecutor, 'execute'> = {
+    execute: async ({ snapshot, plugin }) => {
+      mostUnderWay = Math.max(mostUnderWay, (underWay += 1));
+      await new Promise((resolve) => setImmediate(resolve));
+      underWay -= 1;
+      attempts.push(`${plugin.vendor}:${snapshot.id}`);
+    },
+  };
   const scheduled: Pick<ScheduledDelivery, 'enqueue'> = { enqueue: async (_event, snapshot) => void attempts.push(`scheduled:${snapshot.id}`) };
   const publisher: Pick<DeliveryPublisher, 'publish'> = { publish: async ({ records }) => void logged.push(records.log) };
-  const dispatcher = new EventDispatcher(view, plugins, {} as SecretBox, executor as AttemptExecutor, scheduled as ScheduledDelivery);
+  const dispatcher = new EventDispatcher(view, plugins, {} as SecretBox, executor as AttemptExecutor, scheduled as ScheduledDelivery, budget);
   const retries = new RetryHandler(view, plugins, executor as AttemptExecutor, publisher as DeliveryPublisher);
   const subscribe = (...snapshots: SubscriptionSnapshotV1[]) => snapshots.forEach((one) => write(one.id, one));
-  return { dispatcher, retries, subscribe, attempts, logged };
+  return { dispatcher, retries, subscribe, attempts, logged, mostUnderWay: () => mostUnderWay };
 }
 
 const event = (type: EventType, subject = '6908') => testEvent(type, { companyId: 1, orderId: 6908 }, { subject });
@@ -73,6 +83,16 @@ describe('routing an event', () => {
 
     await dispatcher.dispatch(event('order.confirmed'));
     expect(attempts.sort()).toEqual(['acme:sub_acme', 'komet:sub_komet']);
+  });
+
+  it('fans an event out to many subscriptions within the delivery budget, every one of them', async () => {
+    const { dispatcher, subscribe, attempts, mostUnderWay } = await routing([acmePlugin], new DeliveryBudget(8));
+    const ids = Array.from({ length: 50 }, (_, n) => `sub_${n}`);
+    subscribe(...ids.map((id) => snapshot(id, 'acme', 'orders')));
+
+    await Promise.all([dispatcher.dispatch(event('order.confirmed', 'a')), dispatcher.dispatch(event('order.confirmed', 'b'))]);
+    expect(attempts.sort()).toEqual([...ids, ...ids].map((id) => `acme:${id}`).sort());
+    expect(mostUnderWay()).toBe(8);
   });
 
   it('lets each plugin’s `matches` decide for its own subscriptions only', async () => {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type SubscriptionSnapshotV1, Topics } from '@hookbus/contracts';
 import { drivenTableBus } from '@hookbus/kafka/testing';
+import { metricsRegistry } from '@hookbus/platform';
 import { SubscriptionViewController } from './subscription-view.controller';
 import { SubscriptionView } from './subscription-view';
 import { SubscriptionViewReadiness } from './subscription-view.readiness';
@@ -70,6 +71,7 @@ describe('SubscriptionView', () => {
     record('sub_9', null);
 
     expect(view.all().map(({ id }) => id)).toEqual(['sub_2']);
+    expect((await metricsRegistry.getSingleMetric('hookbus_subscription_view_subscriptions')?.get())?.values[0].value).toBe(1);
     record('sub_1', snapshot('sub_1', { version: 1 }));
     expect(view.get('sub_1')?.version).toBe(1);
   });

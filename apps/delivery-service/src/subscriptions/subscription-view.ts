@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type SubscriptionSnapshotV1, subscriptionSnapshotV1, Topics } from '@hookbus/contracts';
 import { KafkaBus, TopicView } from '@hookbus/kafka';
+import { gauge } from '@hookbus/platform';
 import { SubscriptionIndex } from './subscription-index';
 
 /**
@@ -10,13 +11,17 @@ import { SubscriptionIndex } from './subscription-index';
 @Injectable()
 export class SubscriptionView implements OnApplicationBootstrap {
   private readonly index = new SubscriptionIndex();
+  private readonly held = gauge({ name: 'hookbus_subscription_view_subscriptions', help: "Subscriptions in this instance's view, of every tenant" });
   private readonly view = new TopicView<SubscriptionSnapshotV1>({
     topic: Topics.subscriptions.name,
     schema: subscriptionSnapshotV1,
     keyOf: (snapshot) => snapshot.id,
     // Re-publishing the same version is normal (config-service republishes at start); older ones are stale.
     replaces: (held, next) => next.version >= held.version,
-    onChange: (previous, next) => this.index.replace(previous, next),
+    onChange: (previous, next) => {
+      this.index.replace(previous, next);
+      this.held.set(this.view.size);
+    },
   });
 
   constructor(@Inject(KafkaBus) private readonly bus: KafkaBus) {}
