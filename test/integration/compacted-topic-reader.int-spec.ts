@@ -5,15 +5,22 @@ import { pollUntil, testBus, uniquePrefix } from '@hookbus/testing';
 const topic = Topics.subscriptions.name;
 // Each reader joins a consumer group of its own.
 jest.setTimeout(30_000);
-const asText = (table: ReadonlyMap<string, Buffer>) => new Map([...table].map(([key, value]) => [key, value.toString()]));
 
 describe('CompactedTopicReader on a real broker', () => {
   let bus: KafkaBus;
   const readers: CompactedTopicReader[] = [];
+  // A reader with the table its user keeps from the changes: key → latest value, as text.
   const read = async (onChange?: (change: TableChange) => void) => {
-    const reader = await bus.readTable(topic, { onChange });
+    const table = new Map<string, string>();
+    const reader = await bus.readTable(topic, {
+      onChange: (change) => {
+        if (change.value === null) table.delete(change.key);
+        else table.set(change.key, change.value.toString());
+        onChange?.(change);
+      },
+    });
     readers.push(reader);
-    return reader;
+    return Object.assign(reader, { text: table });
   };
 
   beforeEach(async () => {
@@ -30,7 +37,7 @@ describe('CompactedTopicReader on a real broker', () => {
 
     await reader.caughtUp();
     expect(reader.isCaughtUp).toBe(true);
-    expect(reader.table.size).toBe(0);
+    expect(reader.text.size).toBe(0);
   });
 
   it('rebuilds the latest value per key from the beginning, follows new records, and rebuilds the same in a second reader', async () => {
@@ -47,7 +54,7 @@ describe('CompactedTopicReader on a real broker', () => {
     const first = await read((change) => changes.push(change));
 
     await first.caughtUp();
-    expect(asText(first.table)).toEqual(new Map([['sub_1', 'one@v2'], ['sub_3', 'three@v1'], ['sub_4', 'four@v1']]));
+    expect(first.text).toEqual(new Map([['sub_1', 'one@v2'], ['sub_3', 'three@v1'], ['sub_4', 'four@v1']]));
     // The producer may write a batch twice when it retries on a fresh topic, so only the order counts.
     const sub2 = changes.filter(({ key }) => key === 'sub_2').map(({ value }) => value?.toString() ?? null);
     expect(sub2[0]).toBe('two@v1');
@@ -56,12 +63,12 @@ describe('CompactedTopicReader on a real broker', () => {
     await bus.publish(topic, [{ key: 'sub_5', value: 'five@v1' }, { key: 'sub_3', value: null }]);
     const expected = new Map([['sub_1', 'one@v2'], ['sub_4', 'four@v1'], ['sub_5', 'five@v1']]);
     await pollUntil('the reader follows records published after it caught up', () =>
-      first.table.size === 3 && first.table.get('sub_5')?.toString() === 'five@v1');
-    expect(asText(first.table)).toEqual(expected);
+      first.text.size === 3 && first.text.get('sub_5') === 'five@v1');
+    expect(first.text).toEqual(expected);
 
     const second = await read();
     await second.caughtUp();
-    expect(asText(second.table)).toEqual(expected);
+    expect(second.text).toEqual(expected);
   });
 
   it('does not resolve caughtUp before the records that existed at start are in the table', async () => {
@@ -70,8 +77,8 @@ describe('CompactedTopicReader on a real broker', () => {
     const reader = await read();
 
     await reader.caughtUp();
-    expect(reader.table.size).toBe(50);
-    expect(reader.table.get('sub_7')?.toString()).toBe('value-457');
+    expect(reader.text.size).toBe(50);
+    expect(reader.text.get('sub_7')).toBe('value-457');
   });
 
   it('rejects caughtUp when stopped before catching up', async () => {

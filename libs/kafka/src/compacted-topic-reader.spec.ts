@@ -6,6 +6,13 @@ type Offsets = { partition: number; low: string; high: string }[];
 
 // A kafkajs consumer and admin driven by the test: no broker.
 function fakeReader(offsets: Offsets, onChange?: (change: TableChange) => void) {
+  // The table a reader's user keeps from its changes.
+  const table = new Map<string, string>();
+  const keep = (change: TableChange) => {
+    if (change.value === null) table.delete(change.key);
+    else table.set(change.key, change.value.toString());
+    onChange?.(change);
+  };
   let eachMessage!: (payload: EachMessagePayload) => Promise<void>;
   let endBatch!: (event: { payload: Record<string, unknown> }) => void;
   const consumer = {
@@ -17,7 +24,7 @@ function fakeReader(offsets: Offsets, onChange?: (change: TableChange) => void) 
     disconnect: jest.fn(async () => undefined),
   };
   const admin = { fetchTopicOffsets: jest.fn(async () => offsets) };
-  const reader = new CompactedTopicReader('table.v1', { onChange }, {
+  const reader = new CompactedTopicReader('table.v1', { onChange: keep }, {
     consumer: consumer as unknown as Consumer,
     admin: admin as unknown as Admin,
     topicName: (name) => `p.${name}`,
@@ -33,7 +40,7 @@ function fakeReader(offsets: Offsets, onChange?: (change: TableChange) => void) 
     });
   const controlBatch = (partition: number, firstOffset: string | null, lastOffset: string) =>
     endBatch({ payload: { topic: 'p.table.v1', partition, firstOffset, lastOffset } });
-  const text = () => new Map([...reader.table].map(([key, value]) => [key, value.toString()]));
+  const text = () => new Map(table);
   return { reader, consumer, admin, record, controlBatch, text };
 }
 

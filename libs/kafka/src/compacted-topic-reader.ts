@@ -15,10 +15,13 @@ export interface TableChange {
 export interface TableReaderOptions {
   /**
    * Called for every keyed record, in offset order within a partition (so per key), tombstones
-   * included, after the table was updated. An error it throws is logged; the reader goes on.
+   * included. An error it throws is logged; the reader goes on.
    */
   readonly onChange?: (change: TableChange) => void;
 }
+
+/** The longest the reader applies records without letting the process's other work run. */
+const SLICE_MS = 10;
 
 export interface TableReaderCollaborators {
   readonly consumer: Consumer;
@@ -47,14 +50,17 @@ export const throwawayGroupId = (clientId: string, topic: string): string =>
   `${clientId}.table.${topic}.${randomBytes(6).toString('hex')}`;
 
 /**
- * Materialises a compacted topic (contract name) as an in-memory table: the latest value per key,
- * a tombstone deletes the key. Every start reads the topic from its first offset in a throwaway
- * consumer group and never commits. `caughtUp()` resolves once the table holds everything that was
- * on the topic when the reader started; the reader keeps following new records afterwards.
+ * Reads a compacted topic (contract name) for an in-memory table that `onChange` keeps (the latest
+ * value per key; a tombstone deletes the key): the reader holds no copy, as a value is a slice of a
+ * whole fetch response. Every start reads the topic from its first offset in a throwaway consumer
+ * group and never commits. `caughtUp()` resolves once every record that was on the topic when the
+ * reader started has been handed over; the reader keeps following new records afterwards, and
+ * yields to the process's other work every few milliseconds while it reads a long backlog.
  */
 export class CompactedTopicReader {
   private readonly logger = new Logger(CompactedTopicReader.name);
-  private readonly entries = new Map<string, Buffer>();
+  private applied = 0;
+  private sliceStartedAt = performance.now();
   // Next offset to apply per partition.
   private readonly positions = new Map<number, bigint>();
   // Partitions not read up to their end offset at start yet, with that offset.
@@ -76,16 +82,11 @@ export class CompactedTopicReader {
     this.reachedEnd.catch(() => undefined);
   }
 
-  /** The live table: key → latest value. */
-  get table(): ReadonlyMap<string, Buffer> {
-    return this.entries;
-  }
-
   get isCaughtUp(): boolean {
     return this.caught;
   }
 
-  /** Resolves once every record that existed at start is in the table; rejects if stopped before. */
+  /** Resolves once every record that existed at start was handed over; rejects if stopped before. */
   caughtUp(): Promise<void> {
     return this.reachedEnd;
   }
@@ -124,11 +125,15 @@ export class CompactedTopicReader {
     if (consumed.key === null) {
       this.logger.warn({ message: 'record without a key ignored', topic: this.topic, partition, offset: consumed.offset });
     } else {
-      if (consumed.value === null) this.entries.delete(consumed.key);
-      else this.entries.set(consumed.key, consumed.value);
       this.notify({ key: consumed.key, value: consumed.value, message: consumed });
+      this.applied += 1;
     }
     this.advance(partition, offset + 1n);
+    // kafkajs hands a batch's records over without returning to the event loop: yield now and then.
+    if (performance.now() - this.sliceStartedAt > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.sliceStartedAt = performance.now();
+    }
   }
 
   private notify(change: TableChange): void {
@@ -151,7 +156,7 @@ export class CompactedTopicReader {
   private settleIfCaughtUp(): void {
     if (this.caught || this.behind.size > 0) return;
     this.caught = true;
-    this.logger.log({ message: 'caught up', topic: this.topic, keys: this.entries.size });
+    this.logger.log({ message: 'caught up', topic: this.topic, records: this.applied });
     this.settle();
   }
 }
