@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConsoleLogger, Inject, Injectable, Logger } from '@nestjs/common';
 import type { HookbusEvent } from '@hookbus/contracts';
 import { counter, type SecretBox } from '@hookbus/platform';
 import { AttemptExecutor } from './delivery/attempt.executor';
@@ -22,6 +22,9 @@ export class EventDispatcher {
     help: 'Valid events consumed from hookbus.events.v1, by type',
     labelNames: ['type'],
   });
+  // Asked once, on the first event (the app's logger is in place by then, its levels set at boot):
+  // asking on every event showed in profiles.
+  private debugging?: boolean;
 
   constructor(
     @Inject(SubscriptionView) private readonly view: SubscriptionView,
@@ -34,7 +37,7 @@ export class EventDispatcher {
 
   async dispatch(event: HookbusEvent): Promise<void> {
     this.received.inc({ type: event.type });
-    this.logger.debug({ message: 'event received', eventId: event.id, type: event.type, tenantId: event.tenantid });
+    if ((this.debugging ??= logsDebug(this.logger))) this.logger.debug({ message: 'event received', eventId: event.id, type: event.type, tenantId: event.tenantid });
     const hooks = this.plugins.hooksTaking(event.type);
     // No hosted plugin takes this type: another deployment delivers it (DELIVERY_PLUGINS), or none does.
     if (hooks.size === 0) return;
@@ -51,4 +54,10 @@ export class EventDispatcher {
       ),
     );
   }
+}
+
+/** Whether `logger` writes debug lines; a logger other than Nest's own is asked every time. */
+function logsDebug(logger: Logger): boolean {
+  const target = logger.localInstance;
+  return target instanceof ConsoleLogger ? target.isLevelEnabled('debug') : true;
 }

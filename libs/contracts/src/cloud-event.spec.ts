@@ -1,4 +1,5 @@
-import { parseCloudEvent } from './cloud-event';
+import { hasValidatedData, parseCloudEvent } from './cloud-event';
+import { EventTypes } from './event-types';
 
 const orderConfirmed = {
   specversion: '1.0',
@@ -74,5 +75,28 @@ describe('parseCloudEvent', () => {
   it('refuses an origin outside admin, shop and funnel', () => {
     const result = parseCloudEvent({ ...orderConfirmed, type: 'order.completed', origin: 'kiosk', data: {} });
     expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ field: 'origin', rule: 'invalid_value' })] });
+  });
+});
+
+describe('hasValidatedData', () => {
+  it('knows the events parseCloudEvent returned, and nothing else', () => {
+    const result = parseCloudEvent(orderConfirmed);
+    if (!result.ok) throw new Error('expected a valid event');
+    expect(hasValidatedData(result.value)).toBe(true);
+    expect(hasValidatedData({ ...result.value })).toBe(false);
+  });
+
+  // eventDataOf hands a validated event's data out as is: that is right only while parsing a schema's output changes nothing.
+  it.each([
+    ['order.confirmed', { companyId: '9007199254740993', orderId: 6908, extra: { a: 1 } }],
+    ['payment.cancelled', { companyId: 1, paymentId: 2, paymentNumber: 'P-2', orderIds: [3, 4] }],
+    ['shipment.status_changed', { orderNo: 'A1', awb: 'AWB1', status: 'Dikirim' }],
+    ['order.closed', { orderId: 1, orderDetailsData: { orderType: 'SALE', orderState: 'CLOSED', operationDatas: [{ productCode: 'X', basePrice: 1.5, quantity: 2, more: true }] } }],
+    ['order.completed', { seq: 1, total: 125000 }],
+  ] as const)('a %s schema yields its own output unchanged', (type, data) => {
+    const schema = EventTypes[type].data;
+    const once = schema.parse(data);
+    expect(schema.parse(once)).toStrictEqual(once);
+    expect(Object.keys(schema.parse(once))).toEqual(Object.keys(once));
   });
 });

@@ -34,6 +34,15 @@ export const MAX_EVENT_BYTES = 256 * 1024;
 /** How deep `data` may nest objects and arrays. */
 export const MAX_DATA_DEPTH = 64;
 
+// The events parseCloudEvent returned: their data already passed their type's schema.
+const validated = new WeakSet<HookbusEvent>();
+
+/**
+ * Whether `event` is one parseCloudEvent returned, so its `data` is already its type's schema's
+ * output (those schemas transform nothing, so parsing that output again yields it unchanged).
+ */
+export const hasValidatedData = (event: HookbusEvent): boolean => validated.has(event);
+
 /** Validates the envelope, then `data` against the schema of the event's type. */
 export function parseCloudEvent(input: unknown): Validated<HookbusEvent> {
   const envelope = cloudEventSchema.safeParse(input);
@@ -43,5 +52,7 @@ export function parseCloudEvent(input: unknown): Validated<HookbusEvent> {
   }
   const data = EventTypes[envelope.data.type].data.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, issues: toIssues(data.error, ['data']) };
-  return { ok: true, value: { ...envelope.data, data: data.data } };
+  const value = { ...envelope.data, data: data.data };
+  validated.add(value);
+  return { ok: true, value };
 }

@@ -1,5 +1,5 @@
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
-import { lastValueFrom } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import type { AtLeastOnceConsumer, ConsumerOptions } from './at-least-once-consumer';
 import type { ConsumedMessage } from './consumed-message';
 import type { KafkaBus } from './kafka-bus';
@@ -65,6 +65,9 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     const handler = this.handlerOf.get(message.topic) ?? this.getHandlerByPattern(message.topic);
     if (!handler) throw new Error(`no handler for topic ${message.topic}`);
     this.handlerOf.set(message.topic, handler);
-    await lastValueFrom(this.transformToObservable(await handler(message)), { defaultValue: undefined });
+    // Nest's handler resolves to the method's value, or to an Observable (one the method returned, or
+    // the exception filter's error); only the latter needs rxjs, which costs on every message.
+    const result: unknown = await handler(message);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
   }
 }

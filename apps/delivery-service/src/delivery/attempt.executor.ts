@@ -5,12 +5,13 @@ import { type EndpointGate, EndpointGates, type SendResult, signWebhook, Subscri
 import type { SecretBox } from '@hookbus/platform';
 import { countPutOff } from './delivery-metrics';
 import { DeliveryPublisher } from './delivery.publisher';
-import { deliveryRefOf } from './delivery-ref';
+import { type DeliveryRef, deliveryRefOf } from './delivery-ref';
 import { DeliverySender } from './delivery-sender';
 import { SECRET_BOX } from './delivery-tokens';
 import { maskHeaders } from './masked-headers';
+import { withHeaders } from './merged-headers';
 import { activeSigningSecrets, plainSubscription } from './plain-subscription';
-import { type AttemptContext, decidePutOff, decideVerdict, type DeliveryDecision, mayPutOff, type PutOff } from './rules';
+import { type AttemptContext, type AttemptMade, decidePutOff, decideVerdict, type DeliveryDecision, mayPutOff, type PutOff } from './rules';
 import { UnpublishedDecisions } from './unpublished-decisions';
 
 /** The longest a delivery waits in memory for its subscription's rate limit; beyond it, the retry path. */
@@ -46,8 +47,9 @@ export class AttemptExecutor {
   ) {}
 
   async execute(input: AttemptInput): Promise<void> {
-    const key = `${deliveryRefOf(input.event, input.snapshot).deliveryId}:${input.attempt}:${input.deferrals ?? 0}`;
-    const decision = this.unpublished.take(key) ?? (await this.decide(input));
+    const ref = deliveryRefOf(input.event, input.snapshot);
+    const key = `${ref.deliveryId}:${input.attempt}:${input.deferrals ?? 0}`;
+    const decision = this.unpublished.take(key) ?? (await this.decide(input, ref));
     try {
       await this.publisher.publish(decision);
     } catch (error) {
@@ -56,8 +58,7 @@ export class AttemptExecutor {
     }
   }
 
-  private async decide({ event, snapshot, plugin, attempt, deferrals = 0 }: AttemptInput): Promise<DeliveryDecision> {
-    const ref = deliveryRefOf(event, snapshot);
+  private async decide({ event, snapshot, plugin, attempt, deferrals = 0 }: AttemptInput, ref: DeliveryRef): Promise<DeliveryDecision> {
     const subscription = plainSubscription(this.box, snapshot, plugin);
     const context: AttemptContext = { ref, event, plugin, subscription, attempt };
 
@@ -96,7 +97,7 @@ export class AttemptExecutor {
 
     // Signed once it may go: a delivery that waited its turn still carries a fresh timestamp.
     const now = new Date();
-    const headers = { ...rendered.headers, ...signWebhook({ id: ref.deliveryId, timestamp: now, body: rendered.body, secrets: activeSigningSecrets(this.box, snapshot, now) }) };
+    const headers = withHeaders(rendered.headers, signWebhook({ id: ref.deliveryId, timestamp: now, body: rendered.body, secrets: activeSigningSecrets(this.box, snapshot, now) }));
     const result = await this.send({ method: rendered.method, url: rendered.url, headers, body: rendered.body, timeoutMs: plugin.timeoutMs });
     const paused = admission?.permit.done(result);
     const response = result.kind === 'response' ? { response: { status: result.status, body: result.body } } : {};
@@ -104,14 +105,15 @@ export class AttemptExecutor {
     if (paused && mayDefer) return putOff({ until: paused.until, reason: paused.reason, endpoint: gate?.flow(), durationMs: result.durationMs, ...response });
 
     const verdict: Classification = plugin.classify(result, { event, subscription, deliveryId: ref.deliveryId, attempt, now: new Date() });
-    const made = {
+    // Absent and undefined read alike to the rules; a spread per optional field would cost a copy each.
+    const made: AttemptMade = {
       at: now,
       request: loggedRequest(headers),
-      ...response,
+      response: result.kind === 'response' ? { status: result.status, body: result.body } : undefined,
       durationMs: result.durationMs,
-      ...(result.kind === 'error' ? { error: `${result.error}: ${result.message}` } : {}),
+      error: result.kind === 'error' ? `${result.error}: ${result.message}` : undefined,
       deferrals,
-      ...(gate ? { endpoint: gate.flow() } : {}),
+      endpoint: gate?.flow(),
     };
     return decideVerdict(context, made, verdict);
   }

@@ -7,3 +7,12 @@ describe('maskHeaders', () => {
     expect(maskHeaders(headers, ['authorization'])).toEqual({ Authorization: MASK, 'Webhook-Signature': MASK, 'webhook-id': 'dlv_1' });
   });
 });
+
+describe('maskHeaders, header by header', () => {
+  it('keeps every header in its place and leaves the input alone', () => {
+    const headers = { 'Content-Type': 'application/json', authenticationToken: 't0k', 'webhook-signature': 'v1,x', Accept: '*/*' };
+    const masked = maskHeaders(headers, ['AuthenticationToken']);
+    expect(Object.entries(masked)).toEqual([['Content-Type', 'application/json'], ['authenticationToken', MASK], ['webhook-signature', MASK], ['Accept', '*/*']]);
+    expect(headers.authenticationToken).toBe('t0k');
+  });
+});

@@ -1,3 +1,4 @@
+import { EventTypes, parseCloudEvent } from '@hookbus/contracts';
 import { eventDataOf, RenderError } from './render-error';
 import { testEvent } from './testing/test-event';
 
@@ -5,6 +6,18 @@ describe('eventDataOf', () => {
   it("returns the data parsed by the type's schema", () => {
     const event = testEvent('order.confirmed', { companyId: 6316, orderId: '6908', extra: true });
     expect(eventDataOf(event, 'order.confirmed')).toEqual({ companyId: 6316, orderId: '6908', extra: true });
+  });
+
+  it('hands out the data of an event parseCloudEvent validated without parsing it again', () => {
+    const decoded = parseCloudEvent(testEvent('order.confirmed', { companyId: 6316, orderId: 6908 }));
+    if (!decoded.ok) throw new Error('expected a valid event');
+    const parse = jest.spyOn(EventTypes['order.confirmed'].data, 'safeParse');
+    try {
+      expect(eventDataOf(decoded.value, 'order.confirmed')).toBe(decoded.value.data);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('throws a non-retriable RenderError for another type', () => {

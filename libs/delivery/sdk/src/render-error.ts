@@ -1,4 +1,4 @@
-import { describeIssues, EventTypes, toIssues, type EventData, type EventType, type HookbusEvent } from '@hookbus/contracts';
+import { describeIssues, EventTypes, hasValidatedData, toIssues, type EventData, type EventType, type HookbusEvent } from '@hookbus/contracts';
 
 /**
  * An event a plugin cannot render (wrong type, data missing what the dialect needs). Not
@@ -17,6 +17,8 @@ export class RenderError extends Error {
 /** The event's data, validated against its type's schema in contracts; throws a `RenderError`. */
 export function eventDataOf<T extends EventType>(event: HookbusEvent, type: T): EventData<T> {
   if (event.type !== type) throw new RenderError(`expected a ${type} event, got ${event.type}`);
+  // Decoding checked it against this very schema already: a second parse would only copy it.
+  if (hasValidatedData(event)) return event.data as EventData<T>;
   const parsed = EventTypes[type].data.safeParse(event.data);
   if (!parsed.success) throw new RenderError(`${type} event ${event.id}: ${describeIssues(toIssues(parsed.error, ['data']))}`);
   return parsed.data as EventData<T>;

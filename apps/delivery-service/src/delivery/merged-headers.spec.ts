@@ -1,0 +1,12 @@
+import { withHeaders } from './merged-headers';
+
+describe('withHeaders', () => {
+  it('is the spread of both, in the same key order: the added ones win and new names follow', () => {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json', 'webhook-id': 'old' };
+    const added = { 'webhook-id': 'dlv_1', 'webhook-timestamp': '1700000000', 'webhook-signature': 'v1,abc' };
+    const merged = withHeaders(headers, added);
+    expect(merged).toStrictEqual({ ...headers, ...added });
+    expect(Object.keys(merged)).toEqual(Object.keys({ ...headers, ...added }));
+    expect(headers['webhook-id']).toBe('old');
+  });
+});
