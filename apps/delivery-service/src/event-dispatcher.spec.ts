@@ -2,13 +2,14 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import type { SecretBox } from '@hookbus/platform';
 import { testEvent } from '@hookbus/delivery-sdk/testing';
 import type { AttemptExecutor } from './delivery/attempt.executor';
+import { DeliveryBudget } from './delivery/delivery-budget';
 import type { ScheduledDelivery } from './delivery/scheduled-delivery';
 import { EventDispatcher } from './event-dispatcher';
 import { PluginRegistry } from './plugins/plugin-registry';
 import type { SubscriptionView } from './subscriptions/subscription-view';
 
 // No hosted plugin: dispatch logs the event and returns.
-const dispatcher = () => new EventDispatcher({} as SubscriptionView, new PluginRegistry([]), {} as SecretBox, {} as AttemptExecutor, {} as ScheduledDelivery);
+const dispatcher = () => new EventDispatcher({} as SubscriptionView, new PluginRegistry([]), {} as SecretBox, {} as AttemptExecutor, {} as ScheduledDelivery, new DeliveryBudget(1));
 const event = testEvent('order.confirmed', { companyId: 1, orderId: 2 });
 
 describe('EventDispatcher debug line', () => {
