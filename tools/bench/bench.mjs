@@ -8,7 +8,7 @@
 // and leaves nothing running.
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -19,14 +19,19 @@ import { Kafka, logLevel } from 'kafkajs';
 import { ensureDependencies } from '../ensure-deps.mjs';
 import { quantileBetween, scrapeCounter, scrapeHistogram } from './histogram.mjs';
 import { describeMachine } from './machine.mjs';
-import { benchEvent, endpointFor, ENDPOINTS, SOLO, subscriptionBody } from './plan.mjs';
+import { benchEvent, endpointFor, ENDPOINTS, FAN_OUT, SOLO, subscriptionBody } from './plan.mjs';
 import { Receiver } from './receiver-client.mjs';
+import { measureScale } from './scale/scale.mjs';
+import { scaleMarkdown } from './scale/scale-report.mjs';
 import { cpuSecondsOf, machineBusySeconds, mainThreadSecondsOf, LOG_DIR, startService } from './services.mjs';
 import { latencySummary, median, outOfOrderSubjects, round, sustainedWindow, valueAt } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const quick = process.argv.includes('--quick');
+// `--scale` measures the small shape's reference figures and the scale part only; a full run does both parts.
+const scaleOnly = process.argv.includes('--scale');
+const withScale = scaleOnly || !quick;
 // A full run measures each fixed load over one whole period of the SecuTix schedule (see plan.mjs),
 // so both windows carry one paced batch run, which is real load that slows every delivery meanwhile.
 const SECUTIX_PERIOD_SECONDS = 60;
@@ -35,8 +40,10 @@ const SECUTIX_PERIOD_SECONDS = 60;
 const SETTINGS = quick
   ? { ceilingMs: 4_000, ingestMs: 4_000, backlog: 8_000, warmupSeconds: 3, loadSeconds: 8, drainTimeoutMs: 60_000, soloBacklog: 4_000, soloDrainMs: 20_000, soloLoadSeconds: 8, throttleSeconds: 5, soloWaitMs: 10_000 }
   : { ceilingMs: 10_000, ingestMs: 10_000, backlog: 30_000, warmupSeconds: 5, loadSeconds: SECUTIX_PERIOD_SECONDS, drainTimeoutMs: 300_000, soloBacklog: 20_000, soloDrainMs: 60_000, soloLoadSeconds: 30, throttleSeconds: 10, soloWaitMs: 20_000 };
+/** The scale part's fixed loads (measured seconds) and the bytes of each large-payload backlog. */
+Object.assign(SETTINGS, { scaleLoadSeconds: 15, payloadBacklogBytes: 96 * 1024 * 1024 });
 /** Baseline-then-hookbus drains; the table reports the median pair. */
-const PAIRS = 3;
+const PAIRS = scaleOnly ? 1 : 3;
 const OFFERED_PER_SECOND = 1_000;
 /** Subjects of the one-endpoint fixed load: each gets an event every 100 ms, whose order is checked. */
 const SUBJECTS = 100;
@@ -46,6 +53,7 @@ const RETRY_AFTER_SECONDS = 1;
 /** delivery-service's histogram of the time from an event's record timestamp to taking it up. */
 const DISPATCH_LAG = 'hookbus_event_dispatch_lag_seconds';
 const GROUP_JOINS = 'hookbus_consumer_group_joins_total';
+const VIEW_SIZE = 'hookbus_subscription_view_subscriptions';
 const IN_FLIGHT = 64;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -143,23 +151,22 @@ const METHOD = `## How each figure is measured
 
 const results = {};
 rmSync(LOG_DIR, { recursive: true, force: true });
+const services = {};
 
 try {
-  const receiver = await Receiver.start(ENDPOINTS.length + Object.keys(SOLO).length);
+  const receiver = await Receiver.start(ENDPOINTS.length + Object.keys(SOLO).length + FAN_OUT.length);
   running.add(receiver);
-  const services = {};
-  for (const name of ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service']) {
-    services[name] = await startService(name, await freePort(), serviceEnv(name), profiling(name));
-    running.add(services[name]);
-  }
+  for (const name of ['config-service', 'ingest-service', 'delivery-service', 'retry-scheduler', 'notifier-service']) await startNamed(name);
   await producer.connect();
   const configUrl = services['config-service'].url;
   const { tenants, admins } = await subscribeAll(configUrl, receiver, [...ENDPOINTS, ...Object.values(SOLO)]);
-  await untilViewHolds(services['delivery-service'].url, ENDPOINTS.length + Object.keys(SOLO).length);
+  await untilViewHolds(ENDPOINTS.length + Object.keys(SOLO).length);
   log(`50 subscriptions (${countBy(ENDPOINTS, 'plugin')}) and ${Object.keys(SOLO).length} one-endpoint komerce subscriptions live in delivery-service`);
 
-  results.ceiling = await measureCeiling(receiver);
-  results.ingest = await measureIngest();
+  if (!scaleOnly) {
+    results.ceiling = await measureCeiling(receiver);
+    results.ingest = await measureIngest();
+  }
   const immediate = ENDPOINTS.filter((endpoint) => endpoint.immediate);
 
   // Throughput: the same backlog drained by the baseline, then by delivery-service, in PAIRS pairs.
@@ -169,17 +176,35 @@ try {
     // The delivery log of the previous drain trails it; written during the next baseline, it
     // would take that baseline's CPU and flatter the ratio.
     await untilConsumersCaughtUp();
-    await stopDelivery(services);
+    await stopDelivery();
     const backlog = await produceBacklog(immediate, tenants);
     const baseline = await measureBaseline(receiver, tenants, backlog);
     const hookbus = await withCpuShares('hookbus throughput', () =>
-      drainRate(receiver, backlog, 'hookbus', () => startDelivery(services)),
+      drainRate(receiver, backlog, 'hookbus', () => startDelivery()),
     );
     pairs.push({ baseline, hookbus });
     log(`pair ${pair}/${PAIRS}: hookbus ${round(hookbus.perSecond / baseline.perSecond, 2)} × baseline, CPU per delivery ${round(hookbus.cpuMicrosPerDelivery / baseline.cpuMicrosPerDelivery, 2)} × baseline`);
   }
   results.throughput = throughputOf(pairs);
 
+  if (!scaleOnly) await measureSmallShape(receiver, tenants, admins, immediate);
+  if (withScale) {
+    await untilConsumersCaughtUp();
+    results.scale = await measureScale(scaleBench(receiver, tenants, immediate));
+  }
+  if (scaleOnly) reportScaleOnly();
+  else report();
+} finally {
+  await producer.disconnect().catch(() => undefined);
+  await Promise.all([...running].map((part) => part.stop().catch(() => undefined)));
+  await deleteTopics().catch((error) => log(`could not delete the bench topics: ${error}`));
+  if (kafka.started) await stopKafka();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The rows after the throughput pairs: fixed loads, isolation, one endpoint, 429, RSS. */
+async function measureSmallShape(receiver, tenants, admins, immediate) {
+  const configUrl = services['config-service'].url;
   // Each fixed-load run starts once every service has caught up with what came before.
   await untilConsumersCaughtUp();
   // Joins while no instance comes or goes are false rebalances (a session that expired under load).
@@ -213,13 +238,6 @@ try {
   results.rss = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, service.peakRssMb()]));
   results.rss['ingest-service'] = Math.max(results.rss['ingest-service'], results.ingest.peakRssMb);
   results.rss['delivery-service'] = Math.max(results.rss['delivery-service'], fixedLoadDeliveryRssMb);
-  report();
-} finally {
-  await producer.disconnect().catch(() => undefined);
-  await Promise.all([...running].map((part) => part.stop().catch(() => undefined)));
-  await deleteTopics().catch((error) => log(`could not delete the bench topics: ${error}`));
-  if (kafka.started) await stopKafka();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 // --- phases -----------------------------------------------------------------------------------
@@ -309,7 +327,7 @@ async function measureBaseline(receiver, tenants, backlog) {
  * got all of it, and returns the sustained rate and the consumer's CPU time per delivery meanwhile:
  * the CPU figure depends less than the rate on how much of the machine the other processes took.
  */
-async function drainRate(receiver, backlog, label, startConsumer) {
+async function drainRate(receiver, backlog, label, startConsumer, { deliveries = backlog.length, keyOf } = {}) {
   await receiver.drain();
   const pid = await startConsumer();
   const [cpu, machine, running, waiting] = [[], [], [], []];
@@ -323,7 +341,7 @@ async function drainRate(receiver, backlog, label, startConsumer) {
     waiting.push([at, mainThread.waiting]);
   };
   const sampler = setInterval(sample, 100);
-  const arrivals = await receiver.collect(backlog.length, SETTINGS.drainTimeoutMs).finally(() => clearInterval(sampler));
+  const arrivals = await receiver.collect(deliveries, SETTINGS.drainTimeoutMs, undefined, { keyOf }).finally(() => clearInterval(sampler));
   sample();
   const { from, to, count, perSecond } = sustainedWindow(arrivals.map(([, at]) => at));
   const during = (series) => valueAt(series, to) - valueAt(series, from);
@@ -331,7 +349,7 @@ async function drainRate(receiver, backlog, label, startConsumer) {
   const machineMicrosPerDelivery = (during(machine) / count) * 1e6;
   const seconds = (to - from) / 1000;
   const mainThread = { running: during(running) / seconds, waiting: during(waiting) / seconds };
-  log(`${label}: ${round(perSecond)} deliveries/s over a backlog of ${backlog.length}, ${round(cpuMicrosPerDelivery)} µs of CPU per delivery (machine ${round(machineMicrosPerDelivery)} µs); main thread on a CPU ${percent(mainThread.running)}, waiting for one ${percent(mainThread.waiting)}`);
+  log(`${label}: ${round(perSecond)} deliveries/s over a backlog of ${deliveries}, ${round(cpuMicrosPerDelivery)} µs of CPU per delivery (machine ${round(machineMicrosPerDelivery)} µs); main thread on a CPU ${percent(mainThread.running)}, waiting for one ${percent(mainThread.waiting)}`);
   return { perSecond, cpuMicrosPerDelivery, machineMicrosPerDelivery, mainThread };
 }
 
@@ -344,9 +362,10 @@ async function drainRate(receiver, backlog, label, startConsumer) {
  * of the measured part, tells how much of the latency passed before delivery-service took events up.
  * With `subjects`, the events share that many subjects and each subject's order is checked at the
  * receiver; with `waitMs`, what has not arrived that long after the last event was produced is
- * counted as missing (beyond every latency) instead of failing the run.
+ * counted as missing (beyond every latency) instead of failing the run. `atWarmupEnd` is called
+ * (not awaited) as the measured part begins.
  */
-async function measureLatency(receiver, tenants, delivery, label, { endpoints = ENDPOINTS, loadSeconds = SETTINGS.loadSeconds, hung, subjects, waitMs } = {}) {
+async function measureLatency(receiver, tenants, delivery, label, { endpoints = ENDPOINTS, loadSeconds = SETTINGS.loadSeconds, hung, subjects, waitMs, atWarmupEnd } = {}) {
   await receiver.drain();
   const sentAt = new Map();
   const subjectOf = new Map();
@@ -366,7 +385,10 @@ async function measureLatency(receiver, tenants, delivery, label, { endpoints = 
   };
   const began = now();
   const offeredPerSecond = await produceSteadily(OFFERED_PER_SECOND, total, eventAt, (n) => {
-    if (n === warmup) lagBefore = scrapeHistogram(delivery.url, DISPATCH_LAG);
+    if (n === warmup) {
+      lagBefore = scrapeHistogram(delivery.url, DISPATCH_LAG);
+      atWarmupEnd?.();
+    }
   });
   const arrivals = await receiver.collect(awaited.size, waitMs ?? 120_000, ([seq]) => awaited.has(seq), { giveUp: waitMs !== undefined });
   const dispatchLagP99 = quantileBetween(await lagBefore, await scrapeHistogram(delivery.url, DISPATCH_LAG), 0.99) * 1000;
@@ -405,7 +427,9 @@ async function produceSteadily(perSecond, total, eventAt, beforeTick = () => und
     beforeTick(tick * perTick);
     const messages = [];
     const at = now();
-    for (let n = tick * perTick; n < Math.min((tick + 1) * perTick, total); n += 1) messages.push(message(eventAt(n, at)));
+    // Whole events per tick: below 100 events/s most ticks carry none.
+    for (let n = Math.ceil(tick * perTick); n < Math.min(Math.ceil((tick + 1) * perTick), total); n += 1) messages.push(message(eventAt(n, at)));
+    if (messages.length === 0) continue;
     sends.push(producer.send({ topic: eventsTopic, acks: -1, messages }));
   }
   await Promise.all(sends);
@@ -419,10 +443,10 @@ async function produceSteadily(perSecond, total, eventAt, beforeTick = () => und
  * is counted.
  */
 async function measureSoloBacklog(receiver, tenants, services) {
-  await stopDelivery(services);
+  await stopDelivery();
   const backlog = new Set(await produceBacklog([SOLO.backlog], tenants, SETTINGS.soloBacklog));
   await receiver.drain();
-  await startDelivery(services);
+  await startDelivery();
   const startedAt = now();
   const arrivals = await receiver.collect(backlog.size, SETTINGS.soloDrainMs, ([seq]) => backlog.has(seq), { giveUp: true });
   const gaveUpAt = now();
@@ -503,21 +527,115 @@ async function withCpuShares(label, phase) {
  * endpoint index → `{key, subscriptionId}` (the tenant's admin key).
  */
 async function subscribeAll(configUrl, receiver, endpoints) {
-  const call = async (pathname, token, body) => {
-    const response = await fetch(`${configUrl}${pathname}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (response.status !== 201) throw new Error(`POST ${pathname} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  };
   const tenants = new Map();
   const admins = new Map();
   for (const endpoint of endpoints) {
-    const tenant = await call('/v1/tenants', secrets.HOOKBUS_ADMIN_TOKEN, { name: `bench-${endpoint.index}` });
-    const { key } = await call(`/v1/tenants/${tenant.id}/api-keys`, secrets.HOOKBUS_ADMIN_TOKEN, { roles: ['admin'] });
-    const subscription = await call('/v1/subscriptions', key, subscriptionBody(endpoint, receiver.urlOf(endpoint)));
+    const tenant = await newTenant(`bench-${endpoint.index}`);
+    const [subscriptionId] = await subscribe(tenant, receiver, [endpoint]);
     tenants.set(endpoint.index, tenant.id);
-    admins.set(endpoint.index, { key, subscriptionId: subscription.id });
+    admins.set(endpoint.index, { key: tenant.key, subscriptionId });
   }
   return { tenants, admins };
+}
+
+/** A tenant of config-service, with an admin key: `{ id, key }`. */
+async function newTenant(name) {
+  const tenant = await configCall('/v1/tenants', secrets.HOOKBUS_ADMIN_TOKEN, { name });
+  const { key } = await configCall(`/v1/tenants/${tenant.id}/api-keys`, secrets.HOOKBUS_ADMIN_TOKEN, { roles: ['admin'] });
+  return { id: tenant.id, key };
+}
+
+/** Subscribes `tenant` to each endpoint (plan.mjs) at the receiver; resolves to the subscription ids. */
+async function subscribe(tenant, receiver, endpoints) {
+  const ids = [];
+  for (const endpoint of endpoints) ids.push((await configCall('/v1/subscriptions', tenant.key, subscriptionBody(endpoint, receiver.urlOf(endpoint)))).id);
+  return ids;
+}
+
+async function configCall(pathname, token, body) {
+  const response = await fetch(`${services['config-service'].url}${pathname}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status !== 201) throw new Error(`POST ${pathname} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+/** What the scale part (scale/scale.mjs) uses of this run. */
+function scaleBench(receiver, tenants, immediate) {
+  return {
+    log,
+    settings: SETTINGS,
+    receiver,
+    tenants,
+    kafka,
+    kafkaClient: client,
+    secrets,
+    dataDir,
+    offeredPerSecond: OFFERED_PER_SECOND,
+    configDatabaseFile: path.join(dataDir, 'config-service.sqlite'),
+    service: (name) => services[name],
+    stopService: stopNamed,
+    startService: startNamed,
+    stopDelivery,
+    startDelivery,
+    viewSize: () => scrapeCounter(services['delivery-service'].url, VIEW_SIZE),
+    untilViewHolds,
+    untilConsumersCaughtUp,
+    withCpuShares,
+    drainRate,
+    produceSteadily,
+    nextSequence,
+    produceBacklog: () => produceBacklog(immediate, tenants),
+    produce,
+    topicOffsets,
+    sampleRss,
+    measureLatency: (label, options) => measureLatency(receiver, tenants, services['delivery-service'], label, { loadSeconds: SETTINGS.scaleLoadSeconds, ...options }),
+    newTenant,
+    subscribe: (tenant, endpoints) => subscribe(tenant, receiver, endpoints),
+  };
+}
+
+/** Produces `events` straight to the events topic, in requests of at most ~900 kB (the broker takes 1 MB per batch). */
+async function produce(events) {
+  let messages = [];
+  let bytes = 0;
+  const send = async () => {
+    if (messages.length > 0) await producer.send({ topic: eventsTopic, acks: -1, messages });
+    [messages, bytes] = [[], 0];
+  };
+  for (const event of events) {
+    const next = message(event);
+    if (bytes + next.value.length > 900_000) await send();
+    messages.push(next);
+    bytes += next.value.length;
+  }
+  await send();
+}
+
+/** The end offset of every partition of this run's topics: topic → partition → offset. */
+async function topicOffsets() {
+  const admin = client.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    return new Map(await Promise.all(topics.map(async (topic) => [topic, new Map((await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, Number(high)]))])));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Samples every service's resident set until `stop()`, which returns the largest per service (MB). */
+function sampleRss() {
+  const peaks = {};
+  const sample = () => {
+    for (const [name, service] of Object.entries(services)) peaks[name] = Math.max(peaks[name] ?? 0, service.rssMb());
+  };
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peaks;
+    },
+  };
 }
 
 async function deleteSubscription(configUrl, { key, subscriptionId }) {
@@ -546,26 +664,37 @@ async function subscriptionStatusOf(configUrl, { key, subscriptionId }) {
   return (await response.json()).status;
 }
 
+async function stopNamed(name) {
+  await services[name].stop();
+  running.delete(services[name]);
+}
+
+/** Starts service `name` (again, on a new port); resolves once it is ready. */
+async function startNamed(name) {
+  services[name] = await startService(name, await freePort(), serviceEnv(name), profiling(name));
+  running.add(services[name]);
+  return services[name];
+}
+
 /** Stops delivery-service (a drain's consumer starts afresh on a backlog). */
-async function stopDelivery(services) {
-  await services['delivery-service'].stop();
-  running.delete(services['delivery-service']);
+function stopDelivery() {
+  return stopNamed('delivery-service');
 }
 
 /** Starts delivery-service again; resolves to its pid once it is ready. */
-async function startDelivery(services) {
-  services['delivery-service'] = await startService('delivery-service', await freePort(), serviceEnv('delivery-service'), profiling('delivery-service'));
-  running.add(services['delivery-service']);
-  return services['delivery-service'].pid;
+async function startDelivery() {
+  return (await startNamed('delivery-service')).pid;
 }
 
-async function untilViewHolds(deliveryUrl, count) {
-  const deadline = Date.now() + 60_000;
-  const view = () => fetch(`${deliveryUrl}/v1/subscription-view`, { headers: { authorization: `Bearer ${secrets.HOOKBUS_ADMIN_TOKEN}` } });
-  while ((await (await view()).json()).items.length < count) {
-    if (Date.now() > deadline) throw new Error('delivery-service did not see every subscription within 60 s');
+/** Waits until delivery-service's view holds `count` subscriptions (its gauge); resolves to the seconds that took. */
+async function untilViewHolds(count) {
+  const began = performance.now();
+  const deadline = Date.now() + 120_000;
+  while ((await scrapeCounter(services['delivery-service'].url, VIEW_SIZE)) < count) {
+    if (Date.now() > deadline) throw new Error(`delivery-service did not see ${count} subscriptions within 120 s`);
     await sleep(100);
   }
+  return (performance.now() - began) / 1000;
 }
 
 /** Waits until every hookbus consumer group of this run has committed up to the end of its topics. */
@@ -652,12 +781,30 @@ function report() {
   ].join('\n');
   const cpu = Object.entries(results.cpu ?? {}).map(([label, shares]) => `- ${label}: ${shares}`).join('\n');
   console.log(`\n${table}\n\n${machine}\n`);
-  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\nWhere the cores went (CPU per process, 100 % = one core):\n\n${cpu}\n\n${METHOD}\n`;
+  const scale = results.scale ? `${scaleSection()}\n` : '';
+  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\n${scale}Where the cores went (CPU per process, 100 % = one core):\n\n${cpu}\n\n${METHOD}\n`;
   mkdirSync(path.join(root, 'docs'), { recursive: true });
   writeFileSync(path.join(root, 'docs', 'benchmarks.md'), document);
   log('written to docs/benchmarks.md');
 }
 
+
+function scaleSection() {
+  const smallEventBytes = Buffer.byteLength(JSON.stringify(benchEvent(ENDPOINTS[0], 'tnt_xxxxxxxxxxxxxxxxxxxxxxxx', 1)));
+  return scaleMarkdown(results.scale, { drainPerSecond: results.throughput.hookbus.perSecond, smallEventBytes, subscriptions: ENDPOINTS.length + Object.keys(SOLO).length });
+}
+
+/** `--scale`: prints the scale part and puts it in place of docs/benchmarks.md's scale section. */
+function reportScaleOnly() {
+  const section = `${scaleSection()}\n_This section: \`npm run bench -- --scale\`, ${new Date().toISOString()}; the figures above it come from the last full run._\n`;
+  console.log(`\n${section}`);
+  const file = path.join(root, 'docs', 'benchmarks.md');
+  const document = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+  const [before, rest = ''] = document.split(/^## Scale\n/m);
+  const after = rest.includes('\nWhere the cores went') ? rest.slice(rest.indexOf('\nWhere the cores went') + 1) : '';
+  writeFileSync(file, `${before.replace(/\n*$/, '\n\n')}${section}\n${after}`);
+  log('scale section written to docs/benchmarks.md');
+}
 
 // --- helpers ----------------------------------------------------------------------------------
 

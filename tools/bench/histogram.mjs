@@ -7,7 +7,7 @@ export async function scrapeHistogram(url, name) {
   return [...text.matchAll(bucket)].map(([, le, count]) => [le === '+Inf' ? Infinity : Number(le), Number(count)]);
 }
 
-/** The sum over its labels of counter `name` at `url`/metrics (0 when it has no sample yet). */
+/** The sum over its labels of counter (or gauge) `name` at `url`/metrics (0 when it has no sample yet). */
 export async function scrapeCounter(url, name) {
   const text = await (await fetch(`${url}/metrics`)).text();
   const sample = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'gm');

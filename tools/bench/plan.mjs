@@ -14,14 +14,26 @@ const PLUGINS = {
   },
   postback: {
     subscription: (url) => ({ plugin: 'postback', hook: 'order.completed', url }),
-    event: (seq) => ({ type: 'order.completed', origin: 'shop', data: { seq, total: 125000 } }),
+    event: (seq, bytes) => ({ type: 'order.completed', origin: 'shop', data: { seq, total: 125000, ...orderLines(bytes) } }),
   },
   // Paced by design: its orders leave at the subscription's scheduled runs (every minute here).
   secutix: {
     subscription: (url) => ({ plugin: 'secutix', hook: 'order-closed', method: 'GET', url: `${url}/\${orderId}`, settings: { frequencyMinutes: 1, batchSize: 1000 } }),
-    event: (seq) => ({ type: 'order.closed', data: { orderId: seq, orderDetailsData: { orderType: 'SALE', orderState: 'CLOSED', operationDatas: [] } } }),
+    event: (seq, bytes) => ({ type: 'order.closed', data: { orderId: seq, orderDetailsData: { orderType: 'SALE', orderState: 'CLOSED', operationDatas: orderLines(bytes).lines ?? [] } } }),
+  },
+  webhook: {
+    subscription: (url) => ({ plugin: 'webhook', hook: 'events', url, settings: { eventTypes: ['order.completed'] } }),
+    event: (seq, bytes) => ({ type: 'order.completed', origin: 'shop', data: { seq, total: 125000, ...orderLines(bytes) } }),
   },
 };
+
+/** Order lines of about `bytes` of JSON in all (none for 0), each a valid SecuTix operation too. */
+function orderLines(bytes) {
+  const line = (n) => ({ productCode: `SKU-${String(n).padStart(8, '0')}`, title: 'Seat, category 1, block C, row 12', basePrice: 125000, quantity: 1, currency: 'IDR' });
+  const lineBytes = JSON.stringify(line(0)).length + 1;
+  const count = Math.floor(bytes / lineBytes);
+  return count > 0 ? { lines: Array.from({ length: count }, (_, n) => line(n)) } : {};
+}
 
 const COUNTS = { komet: 16, komerce: 15, postback: 15, secutix: 4 };
 
@@ -42,11 +54,23 @@ export const SOLO = Object.fromEntries(
   }),
 );
 
+/**
+ * The fan-out endpoints of the scale part, after the one-endpoint rows: generic webhooks of one
+ * tenant, each on an origin of its own, all taking `order.completed`, so one event is 200 deliveries.
+ */
+export const FAN_OUT = Array.from({ length: 200 }, (_, n) => {
+  const index = ENDPOINTS.length + Object.keys(SOLO).length + n;
+  return { index, plugin: 'webhook', route: `/s/${index}`, immediate: true };
+});
+
 export const subscriptionBody = (endpoint, url) => PLUGINS[endpoint.plugin].subscription(url);
 
-/** A CloudEvent for `endpoint`'s tenant, carrying `seq`; its own subject unless given one. */
-export function benchEvent(endpoint, tenantId, seq, subject = String(seq)) {
-  const { type, data, origin } = PLUGINS[endpoint.plugin].event(seq);
+/**
+ * A CloudEvent for `endpoint`'s tenant, carrying `seq`; its own subject unless given one. With
+ * `bytes`, its data grows to about that size with order lines, as a big order's details would.
+ */
+export function benchEvent(endpoint, tenantId, seq, subject = String(seq), bytes = 0) {
+  const { type, data, origin } = PLUGINS[endpoint.plugin].event(seq, bytes);
   return {
     specversion: '1.0',
     id: randomUUID(),

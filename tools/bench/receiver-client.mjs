@@ -61,7 +61,7 @@ export class Receiver {
     });
   }
 
-  /** The [sequence, arrival time] pairs received since the last drain. */
+  /** The [sequence, arrival time, endpoint index] of the requests received since the last drain. */
   drain() {
     return new Promise((resolve) => {
       this.#waiting.push(resolve);
@@ -70,11 +70,11 @@ export class Receiver {
   }
 
   /**
-   * Drains until arrivals of `count` different sequences matching `filter` were received (a delivery
-   * sent twice counts once); returns every arrival drained. After `timeoutMs` it throws, or with
-   * `giveUp` returns what arrived by then.
+   * Drains until arrivals of `count` different deliveries matching `filter` were received (one per
+   * sequence, or per `keyOf(arrival)`: a delivery sent twice counts once); returns every arrival
+   * drained. After `timeoutMs` it throws, or with `giveUp` returns what arrived by then.
    */
-  async collect(count, timeoutMs, filter = () => true, { giveUp = false } = {}) {
+  async collect(count, timeoutMs, filter = () => true, { giveUp = false, keyOf = ([seq]) => seq } = {}) {
     const arrivals = [];
     const matching = new Set();
     const deadline = Date.now() + timeoutMs;
@@ -82,7 +82,7 @@ export class Receiver {
       await sleep(200);
       for (const arrival of await this.drain()) {
         arrivals.push(arrival);
-        if (filter(arrival)) matching.add(arrival[0]);
+        if (filter(arrival)) matching.add(keyOf(arrival));
       }
       if (matching.size < count && Date.now() > deadline) {
         if (giveUp) break;

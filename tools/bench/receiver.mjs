@@ -12,6 +12,7 @@ const now = () => performance.timeOrigin + performance.now();
 const hanging = new Set();
 // route → { until (ms since epoch), retryAfter (seconds) }: answered 429 until then.
 const throttled = new Map();
+// [sequence, time, endpoint index] of the requests answered 200.
 let arrivals = [];
 // [sequence, time] of the requests answered 429.
 let refused = [];
@@ -32,7 +33,7 @@ function sequenceOf(url, body) {
   }
 }
 
-const handle = (request, response) => {
+const handle = (request, response, endpoint) => {
   const chunks = [];
   request.on('data', (chunk) => chunks.push(chunk));
   request.on('end', () => {
@@ -47,14 +48,15 @@ const handle = (request, response) => {
       return response.end();
     }
     count += 1;
-    arrivals.push([seq, at]);
+    arrivals.push([seq, at, endpoint]);
     response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(REPLY) });
     response.end(REPLY);
   });
 };
 
-const servers = Array.from({ length: Number(process.argv[2]) + 1 }, () => {
-  const server = createServer(handle);
+// The first server is the ceiling's; endpoint n listens on the one after.
+const servers = Array.from({ length: Number(process.argv[2]) + 1 }, (_, port) => {
+  const server = createServer((request, response) => handle(request, response, port - 1));
   server.keepAliveTimeout = 60_000;
   return server;
 });

@@ -62,6 +62,12 @@ export async function startService(name, port, env, extraNodeArgs = []) {
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return match ? Number(match[1]) / 1024 : NaN;
     },
+    /** The process's resident set now (VmRSS), in MB; 0 once it has exited. */
+    rssMb() {
+      if (child.exitCode !== null) return 0;
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return match ? Number(match[1]) / 1024 : 0;
+    },
     cpuSeconds: () => cpuSecondsOf(child.pid),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -45,6 +45,10 @@ export class TopicView<T> {
     return this.entries.get(key);
   }
 
+  get size(): number {
+    return this.entries.size;
+  }
+
   values(): IterableIterator<T> {
     return this.entries.values();
   }

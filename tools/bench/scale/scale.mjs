@@ -1,0 +1,16 @@
+// The bench's scale part (`npm run bench -- --scale`, and in a full run): how cost grows with
+// fan-out, payload size and the number of subscriptions, each beside the small shape's figure of
+// the same run. `bench` is what bench.mjs hands over of its run (see scaleBench there).
+import { measureFanOut } from './fan-out.mjs';
+import { measurePayloads } from './payloads.mjs';
+import { measureSubscriptions } from './subscriptions.mjs';
+
+export async function measureScale(bench) {
+  // The small shape's latency over the same window as the scale part's fixed loads.
+  const latency = await bench.withCpuShares('fixed load, small shape', () => bench.measureLatency('fixed load, small shape (scale reference)'));
+  const fanOut = await measureFanOut(bench);
+  const payloads = await measurePayloads(bench);
+  // Last: the subscriptions it adds stay.
+  const subscriptions = await measureSubscriptions(bench);
+  return { latency, fanOut, payloads, subscriptions };
+}
