@@ -12,6 +12,11 @@ export interface TopicViewOptions<T> {
   readonly keyOf: (value: T) => string;
   /** Whether `next` may replace `held` (an older version may not); by default it always does. */
   readonly replaces?: (held: T, next: T) => boolean;
+  /**
+   * Whether a record (parsed JSON, not validated yet) is the value already held, so the view skips
+   * it: a republish of an unchanged table then costs no validation and keeps the held object.
+   */
+  readonly unchanged?: (held: T, json: unknown) => boolean;
   /** Told of every change the view makes, after it made it, to keep an index of the values. */
   readonly onChange?: (previous: T | undefined, next: T | undefined) => void;
 }
@@ -68,6 +73,8 @@ export class TopicView<T> {
       this.logger.warn({ message: 'record skipped: not JSON', ...where, reason: (error as Error).message });
       return;
     }
+    const held = this.entries.get(key);
+    if (held !== undefined && this.options.unchanged?.(held, json)) return;
     const result = validate(this.options.schema, json);
     if (!result.ok) {
       this.logger.warn({ message: 'record skipped: invalid', ...where, reason: describeIssues(result.issues) });
@@ -77,7 +84,6 @@ export class TopicView<T> {
       this.logger.warn({ message: 'record skipped: id differs from key', ...where });
       return;
     }
-    const held = this.entries.get(key);
     if (held !== undefined && this.options.replaces && !this.options.replaces(held, result.value)) {
       this.logger.debug({ message: 'stale record ignored', ...where });
       return;

@@ -59,8 +59,20 @@ describe('SubscriptionView', () => {
     record('sub_1', snapshot('sub_1', { version: 4, url: 'https://old.example.com' }));
     expect(view.get('sub_1')).toMatchObject({ version: 5, url: 'https://new.example.com' });
 
-    record('sub_1', snapshot('sub_1', { version: 5, enabled: false }));
+    record('sub_1', snapshot('sub_1', { version: 5, enabled: false, updatedAt: '2025-01-02T00:00:00.000Z' }));
     expect(view.get('sub_1')).toMatchObject({ version: 5, enabled: false });
+  });
+
+  it('keeps the held snapshot when the same version comes again (a republish), without validating it', async () => {
+    const { view, record } = await startView();
+    record('sub_1', snapshot('sub_1', { version: 3 }));
+    const held = view.get('sub_1');
+    record('sub_1', snapshot('sub_1', { version: 3 }));
+    expect(view.get('sub_1')).toBe(held);
+
+    record('sub_1', snapshot('sub_1', { version: 3, updatedAt: '2025-02-01T00:00:00.000Z' }));
+    expect(view.get('sub_1')).not.toBe(held);
+    expect(view.get('sub_1')?.updatedAt).toBe('2025-02-01T00:00:00.000Z');
   });
 
   it('drops a tombstoned id; a later snapshot of that id starts afresh', async () => {

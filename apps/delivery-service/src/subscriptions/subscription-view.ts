@@ -4,6 +4,9 @@ import { KafkaBus, TopicView } from '@hookbus/kafka';
 import { gauge } from '@hookbus/platform';
 import { SubscriptionIndex } from './subscription-index';
 
+const isSameVersion = (held: SubscriptionSnapshotV1, json: unknown): boolean =>
+  typeof json === 'object' && json !== null && (json as Partial<SubscriptionSnapshotV1>).version === held.version && (json as Partial<SubscriptionSnapshotV1>).updatedAt === held.updatedAt;
+
 /**
  * delivery-service's copy of every subscription, rebuilt at each start from the compacted
  * `hookbus.subscriptions.v1` alone (never config-service's database) and kept current from it.
@@ -18,6 +21,8 @@ export class SubscriptionView implements OnApplicationBootstrap {
     keyOf: (snapshot) => snapshot.id,
     // Re-publishing the same version is normal (config-service republishes at start); older ones are stale.
     replaces: (held, next) => next.version >= held.version,
+    // config-service republishes every subscription at start: the same version is the same snapshot.
+    unchanged: (held, json) => isSameVersion(held, json),
     onChange: (previous, next) => {
       this.index.replace(previous, next);
       this.held.set(this.view.size);
