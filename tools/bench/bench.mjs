@@ -224,7 +224,7 @@ async function measureSmallShape(receiver, tenants, admins, immediate) {
   await untilConsumersCaughtUp();
   // The backlog row replaces the delivery-service that ran the fixed loads.
   const fixedLoadDeliveryRssMb = services['delivery-service'].peakRssMb();
-  results.soloBacklog = await withCpuShares('one endpoint, backlog', () => measureSoloBacklog(receiver, tenants, services));
+  results.soloBacklog = await withCpuShares('one endpoint, backlog', () => measureSoloBacklog(receiver, tenants));
   await deleteSubscription(configUrl, admins.get(SOLO.backlog.index));
   await untilConsumersCaughtUp();
   const soloLoad = `one endpoint, fixed load`;
@@ -442,7 +442,7 @@ async function produceSteadily(perSecond, total, eventAt, beforeTick = () => und
  * instance. Given up after soloDrainMs: the rate's window then ends there, and what had not arrived
  * is counted.
  */
-async function measureSoloBacklog(receiver, tenants, services) {
+async function measureSoloBacklog(receiver, tenants) {
   await stopDelivery();
   const backlog = new Set(await produceBacklog([SOLO.backlog], tenants, SETTINGS.soloBacklog));
   await receiver.drain();
