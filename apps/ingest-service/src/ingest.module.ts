@@ -5,7 +5,8 @@ import { ApiKeyViewReadiness } from './auth/api-key-view.readiness';
 import { ProducerAuthGuard } from './auth/producer-auth.guard';
 import { EventPublisher } from './event-publisher';
 import { EventsController } from './events.controller';
-import type { IngestEnv } from './ingest-env';
+import { BODY_LIMIT_BYTES, EventsFastLane } from './events-fast-lane';
+import { bodyLimitBytes, type IngestEnv } from './ingest-env';
 
 @Module({})
 export class IngestModule {
@@ -14,7 +15,7 @@ export class IngestModule {
       module: IngestModule,
       imports: [PlatformModule.forRoot({ name: 'ingest-service', env, readiness: [ApiKeyViewReadiness] }), ApiKeyViewModule],
       controllers: [EventsController],
-      providers: [EventPublisher, ProducerAuthGuard],
+      providers: [EventPublisher, ProducerAuthGuard, EventsFastLane, { provide: BODY_LIMIT_BYTES, useValue: bodyLimitBytes(env.INGEST_BODY_LIMIT) }],
     };
   }
 }

@@ -64,4 +64,32 @@ describe('Coalescer', () => {
       jest.useRealTimers();
     }
   });
+
+  it('handles each item of a failed group alone, unless mayBeOneItem says the error is no item\'s: then every caller fails with it', async () => {
+    const handled: number[][] = [];
+    const down = new Error('down');
+    const bad = new Error('bad item');
+    let release!: () => void;
+    const busy = new Promise<void>((resolve) => (release = resolve));
+    const coalescer = new Coalescer<number>(
+      async (items) => {
+        handled.push([...items]);
+        if (handled.length === 1) return busy;
+        if (items.includes(3)) throw bad;
+        if (items.includes(6)) throw down;
+      },
+      { mayBeOneItem: (error) => error !== down },
+    );
+    const first = coalescer.submit(1);
+    const split = [2, 3, 4].map((item) => coalescer.submit(item));
+    release();
+    await first;
+    expect((await Promise.allSettled(split)).map(({ status }) => status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+
+    const lone = coalescer.submit(5);
+    const failed = [6, 7].map((item) => coalescer.submit(item));
+    await lone;
+    expect(await Promise.allSettled(failed)).toEqual([{ status: 'rejected', reason: down }, { status: 'rejected', reason: down }]);
+    expect(handled).toEqual([[1], [2, 3, 4], [2], [3], [4], [5], [6, 7]]);
+  });
 });

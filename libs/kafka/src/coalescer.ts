@@ -14,6 +14,12 @@ export interface CoalescerLimits<T> {
    * groups grow while the previous one is handled, and lingering would only add delay.
    */
   readonly lingerBelow?: number;
+  /**
+   * Whether a group's failure may be one item's fault, so each item is handled alone to find it
+   * (default: always). An error that is nobody's item's fault (the broker or database is down)
+   * fails every caller of the group at once: handling each alone would only repeat the wait.
+   */
+  readonly mayBeOneItem?: (error: unknown) => boolean;
 }
 
 interface Pending<T> {
@@ -27,7 +33,8 @@ interface Pending<T> {
  * way an item is handled at once (or after lingerMs, if set); under load many
  * callers share one round trip (a produce request, a transaction). Groups are handled one at a time
  * in submission order. Each caller's promise settles with the group that carried its item; if a
- * group fails, its items are handled one by one, so one bad item fails only its own caller.
+ * group fails, its items are handled one by one, so one bad item fails only its own caller (unless
+ * `mayBeOneItem` says the error is not an item's: then every caller of the group fails with it).
  */
 export class Coalescer<T> {
   private queue: Pending<T>[] = [];
@@ -57,7 +64,7 @@ export class Coalescer<T> {
         await this.handle(group.map(({ item }) => item));
         for (const pending of group) pending.resolve();
       } catch (error) {
-        if (group.length === 1) group[0].reject(error);
+        if (group.length === 1 || !(this.limits.mayBeOneItem?.(error) ?? true)) for (const pending of group) pending.reject(error);
         else for (const pending of group) await this.handle([pending.item]).then(pending.resolve, pending.reject);
       }
     }

@@ -85,6 +85,27 @@ describe('PublishBatcher', () => {
     expect(sent.map((batch) => batch[0].messages.map(({ key }) => key))).toEqual([['first'], ['ok', 'bad', 'fine'], ['ok'], ['bad'], ['fine']]);
   });
 
+  it('when a combined send fails because the broker is out of reach, fails every call it carried with that one send', async () => {
+    const sent: TopicBatch[] = [];
+    const unreachable = Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092'), { name: 'KafkaJSConnectionError' });
+    const { settle, send } = controlledSend();
+    const batcher = new PublishBatcher((batch) => {
+      sent.push(batch);
+      return send(batch);
+    });
+    const first = batcher.publish('t', [message('first')]);
+    const waiting = ['a', 'b', 'c'].map((key) => batcher.publish('t', [message(key)]));
+    settle[0].resolve();
+    await first;
+    await flush();
+    settle[1].reject(unreachable);
+
+    const results = await Promise.allSettled(waiting);
+    expect(results).toEqual(waiting.map(() => ({ status: 'rejected', reason: unreachable })));
+    // No send of each alone: every one of them would wait out the outage again.
+    expect(sent.map((batch) => batch[0].messages.map(({ key }) => key))).toEqual([['first'], ['a', 'b', 'c']]);
+  });
+
   it('splits what waits into sends of at most 512 KB', async () => {
     const { batches, settle, send } = controlledSend();
     const batcher = new PublishBatcher(send);

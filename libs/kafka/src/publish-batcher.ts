@@ -1,5 +1,6 @@
 import { Coalescer } from './coalescer';
 import type { OutgoingMessage } from './consumed-message';
+import { isOutageError } from './outage-error';
 
 /** One produce call's worth of messages, grouped by topic in the order they were published. */
 export type TopicBatch = { readonly topic: string; readonly messages: OutgoingMessage[] }[];
@@ -18,13 +19,21 @@ const LINGER_BELOW = 8;
  * Carries the messages of many `publish` calls in one produce request (see Coalescer): a lone
  * publish is sent at once (or after `lingerMs`, for company), concurrent ones share the next send. Each caller's promise settles with
  * the send that carried its messages (acks=all), so `publish` keeps its durability contract, and
- * one send at a time keeps per-key order across calls.
+ * one send at a time keeps per-key order across calls. A send failing because the broker is out of
+ * reach fails every call it carried at once; any other failure may be one message's (too large),
+ * so the calls are then sent one by one and only the bad one fails.
  */
 export class PublishBatcher {
   private readonly coalescer: Coalescer<Publication>;
 
   constructor(send: (batch: TopicBatch) => Promise<void>, lingerMs = 0) {
-    this.coalescer = new Coalescer((publications) => send(grouped(publications)), { maxWeight: MAX_BATCH_BYTES, weigh: sizeOf, lingerMs, lingerBelow: LINGER_BELOW });
+    this.coalescer = new Coalescer((publications) => send(grouped(publications)), {
+      maxWeight: MAX_BATCH_BYTES,
+      weigh: sizeOf,
+      lingerMs,
+      lingerBelow: LINGER_BELOW,
+      mayBeOneItem: (error) => !isOutageError(error),
+    });
   }
 
   /** A large publication goes in several sends, in order: the broker limits each partition's batch. */

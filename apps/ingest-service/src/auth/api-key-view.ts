@@ -8,6 +8,9 @@ export interface Producer {
   readonly tenantId: string;
 }
 
+// Bounds the tokens remembered as verified; only live producer keys get in, so this is never reached in practice.
+const MAX_VERIFIED = 10_000;
+
 export type KeyCheck = { readonly ok: true; readonly producer: Producer } | { readonly ok: false; readonly reason: 'unknown' | 'not_producer' };
 
 /**
@@ -18,6 +21,9 @@ export type KeyCheck = { readonly ok: true; readonly producer: Producer } | { re
 @Injectable()
 export class ApiKeyView implements OnApplicationBootstrap {
   private readonly view = new TopicView<ApiKeyRecordV1>({ topic: Topics.apiKeys.name, schema: apiKeyRecordV1, keyOf: (key) => key.keyId });
+  // Tokens that passed, with the record they passed against: hashing the secret is most of a check,
+  // and a revoked, changed or deleted key is another record (or none) in the view, so it is checked again.
+  private readonly verified = new Map<string, { readonly record: ApiKeyRecordV1; readonly producer: Producer }>();
 
   constructor(@Inject(KafkaBus) private readonly bus: KafkaBus) {}
 
@@ -31,10 +37,16 @@ export class ApiKeyView implements OnApplicationBootstrap {
 
   /** Whether a presented bearer token is a live key with the producer role. Unknown, revoked and wrong secrets look alike. */
   check(token: string | undefined): KeyCheck {
-    const parsed = token === undefined ? undefined : parseApiKey(token);
+    if (token === undefined) return { ok: false, reason: 'unknown' };
+    const known = this.verified.get(token);
+    if (known && this.view.get(known.record.keyId) === known.record) return { ok: true, producer: known.producer };
+    const parsed = parseApiKey(token);
     const key = parsed && this.view.get(parsed.keyId);
     if (!parsed || !key || key.revokedAt !== undefined || !keySecretMatches(parsed.secret, key.secretSha256)) return { ok: false, reason: 'unknown' };
     if (!key.roles.includes('producer')) return { ok: false, reason: 'not_producer' };
-    return { ok: true, producer: { keyId: key.keyId, tenantId: key.tenantId } };
+    const producer = { keyId: key.keyId, tenantId: key.tenantId };
+    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    this.verified.set(token, { record: key, producer });
+    return { ok: true, producer };
   }
 }

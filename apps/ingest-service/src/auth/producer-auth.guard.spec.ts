@@ -64,6 +64,20 @@ describe('producer authentication', () => {
     expect(authenticate(view, `Bearer ${key}`)).toEqual({ status: HttpStatus.UNAUTHORIZED });
   });
 
+  it('refuses a key it let in before as soon as it is revoked, tombstoned or loses the producer role', async () => {
+    const { view, newKey, publish } = await startView();
+    const keys = [newKey(['producer']), newKey(['producer']), newKey(['producer'])];
+    for (const { key, keyId } of keys) expect(authenticate(view, `Bearer ${key}`)).toMatchObject({ producer: { keyId } });
+    const [revoked, tombstoned, demoted] = keys;
+    publish(revoked.keyId, { ...revoked.record, revokedAt: new Date().toISOString() });
+    publish(tombstoned.keyId, null);
+    publish(demoted.keyId, { ...demoted.record, roles: ['admin'] });
+
+    expect(authenticate(view, `Bearer ${revoked.key}`)).toEqual({ status: HttpStatus.UNAUTHORIZED });
+    expect(authenticate(view, `Bearer ${tombstoned.key}`)).toEqual({ status: HttpStatus.UNAUTHORIZED });
+    expect(authenticate(view, `Bearer ${demoted.key}`)).toEqual({ status: HttpStatus.FORBIDDEN });
+  });
+
   it('answers 403 to a live key without the producer role', async () => {
     const { view, newKey } = await startView();
     expect(authenticate(view, `Bearer ${newKey(['admin', 'setup']).key}`)).toEqual({ status: HttpStatus.FORBIDDEN });
