@@ -20,6 +20,7 @@ import { ensureDependencies } from '../ensure-deps.mjs';
 import { quantileBetween, scrapeCounter, scrapeHistogram } from './histogram.mjs';
 import { describeMachine } from './machine.mjs';
 import { benchEvent, endpointFor, ENDPOINTS, FAN_OUT, SOLO, subscriptionBody } from './plan.mjs';
+import { producerKey } from './producer-key.mjs';
 import { Receiver } from './receiver-client.mjs';
 import { measureScale } from './scale/scale.mjs';
 import { scaleMarkdown } from './scale/scale-report.mjs';
@@ -63,7 +64,7 @@ ensureDependencies();
 const { ensureKafka, stopKafka, kafkaVersion, runningPid } = await import('../kafka/local-kafka.mjs');
 const kafka = await ensureKafka();
 await run(process.execPath, [path.join(root, 'tools', 'build.mjs')]);
-const { Topics, formatApiKey, hashKeySecret, newKeyId, newKeySecret } = createRequire(import.meta.url)(path.join(root, 'dist', 'libs', 'contracts', 'src', 'index.js'));
+const { Topics } = createRequire(import.meta.url)(path.join(root, 'dist', 'libs', 'contracts', 'src', 'index.js'));
 
 const runId = `${Date.now().toString(36)}`;
 const prefix = `bench-${runId}.`;
@@ -256,7 +257,7 @@ async function measureIngest() {
   const ingest = await startService('ingest-service', await freePort(), serviceEnv('ingest-ingest', `${prefix}ingest.`));
   running.add(ingest);
   const tenant = 'tnt_bench_ingest';
-  const authorization = `Bearer ${await producerKey(ingest, `${prefix}ingest.`, tenant)}`;
+  const authorization = `Bearer ${await producerKey(producer, ingest.url, `${prefix}ingest.`, tenant)}`;
   let accepted = 0;
   const began = performance.now();
   const deadline = began + SETTINGS.ingestMs;
@@ -275,22 +276,6 @@ async function measureIngest() {
   running.delete(ingest);
   log(`ingest: ${round(perSecond)} events/s accepted and produced (POST /v1/events/batch, 1,000 per request, 4 in flight)`);
   return { perSecond, peakRssMb };
-}
-
-/** A producer key published as config-service would, once the ingest-service at `url` knows it. */
-async function producerKey(ingest, topicPrefix, tenantId) {
-  const keyId = newKeyId();
-  const secret = newKeySecret();
-  const record = { keyId, tenantId, roles: ['producer'], secretSha256: hashKeySecret(secret) };
-  await producer.send({ topic: `${topicPrefix}${Topics.apiKeys.name}`, acks: -1, messages: [{ key: keyId, value: JSON.stringify(record) }] });
-  const key = formatApiKey(keyId, secret);
-  const deadline = Date.now() + 30_000;
-  // An invalid event answers 400 once the key is known, 401 before.
-  while ((await fetch(`${ingest.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' })).status === 401) {
-    if (Date.now() > deadline) throw new Error('ingest-service did not learn the producer key within 30 s');
-    await sleep(100);
-  }
-  return key;
 }
 
 async function produceBacklog(endpoints, tenants, count = SETTINGS.backlog) {

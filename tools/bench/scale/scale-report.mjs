@@ -2,6 +2,7 @@
 // shape's figure of the same run as the first row and every figure as a ratio to it.
 import { round } from '../stats.mjs';
 import { BROKER_RECORD_LIMIT } from './payloads.mjs';
+import { singleEventsMarkdown } from './single-events.mjs';
 
 const ms = (value) => `${round(value, 1)} ms`;
 const ratio = (value, reference) => `${round(value / reference, 2)} ×`;
@@ -76,5 +77,11 @@ ${table(
 )}
 
 ${payloads.length > 0 ? `- ${met(payloads.every((row) => (row.largest[0]?.bytes ?? 0) < BROKER_RECORD_LIMIT), `no record over the broker's limit (${BROKER_RECORD_LIMIT.toLocaleString('en')} bytes)`)}` : ''}
+
+### One event per request
+
+${singleEventsMarkdown(scale.singleEvents)}
+
+${scale.singleEvents.rows.map(({ inFlight, perSecond }) => `- ${inFlight} in flight: ${met(perSecond >= 5_000, '≥ 5,000 events/s')}`).join('\n')}
 `;
 }

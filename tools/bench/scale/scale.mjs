@@ -3,6 +3,7 @@
 // the same run. `bench` is what bench.mjs hands over of its run (see scaleBench there).
 import { measureFanOut } from './fan-out.mjs';
 import { measurePayloads } from './payloads.mjs';
+import { measureSingleEvents } from './single-events.mjs';
 import { measureSubscriptions } from './subscriptions.mjs';
 
 export async function measureScale(bench) {
@@ -10,7 +11,10 @@ export async function measureScale(bench) {
   const latency = await bench.withCpuShares('fixed load, small shape', () => bench.measureLatency('fixed load, small shape (scale reference)'));
   const fanOut = await measureFanOut(bench);
   const payloads = await measurePayloads(bench);
-  // Last: the subscriptions it adds stay.
+  // Last of the delivery rows: the subscriptions it adds stay.
   const subscriptions = await measureSubscriptions(bench);
-  return { latency, fanOut, payloads, subscriptions };
+  const { kafka, secrets, dataDir, log } = bench;
+  // An ingest-service of its own, on topics of their own: delivery-service does not see these events.
+  const singleEvents = await bench.withCpuShares('POST /v1/events, one event each', () => measureSingleEvents({ kafka, secrets, dataDir, log }));
+  return { latency, fanOut, payloads, subscriptions, singleEvents };
 }

@@ -65,8 +65,10 @@ export async function measureSingleEvents({ kafka, secrets, dataDir, quick = fal
     log(`single events: ${accepted} accepted, ${stored} on the topic; ingest-service peak RSS ${round(peakRssMb)} MB`);
     return { rows, accepted, stored, peakRssMb, settings };
   } finally {
-    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
     await ingest.stop();
+    const topics = (await admin.listTopics().catch(() => [])).filter((topic) => topic.startsWith(topicPrefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => undefined);
+    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
   }
 }
 
