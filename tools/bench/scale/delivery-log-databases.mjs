@@ -40,6 +40,8 @@ export function sqliteDatabase(dataDir) {
       // Back into the database file, so the size below is the file's, not a WAL full of pages.
       open().exec('pragma wal_checkpoint(truncate)');
     },
+    /** SQLite works inside config-service. */
+    serverPids: async () => [],
     async bytes() {
       const size = (suffix) => (existsSync(`${file}${suffix}`) ? statSync(`${file}${suffix}`).size : 0);
       return size('') + size('-wal');
@@ -96,6 +98,11 @@ export function postgresDatabase(name) {
       for (const { indexdef } of indexes) await query(indexdef);
       await query('vacuum analyze deliveries');
       await query('vacuum analyze delivery_attempts');
+    },
+    /** The backends of config-service's connections (on this machine: the server is local). */
+    async serverPids() {
+      const { rows } = await query(`select pid from pg_stat_activity where datname = $1 and application_name = 'config-service'`, [name]);
+      return rows.map(({ pid }) => pid);
     },
     async bytes() {
       const { rows } = await query(`select pg_total_relation_size('deliveries') + pg_total_relation_size('delivery_attempts') as bytes`);

@@ -2,6 +2,7 @@
 // console combines, first page and a later one (from a cursor deep in the list), and the detail,
 // each about a random delivery of the measured tenant, so every request reads another part of the log.
 import { performance } from 'node:perf_hooks';
+import { cpuSecondsOf } from '../services.mjs';
 import { latencySummary } from '../stats.mjs';
 import { createdAtOf, deliveryIdOf, eventIdOf, MEASURED_SHARE, measuredSubscriptionOf, subjectOf } from './delivery-log-shape.mjs';
 
@@ -60,13 +61,35 @@ const cursorRow = (filter, i, j, { stepMs }) => (filter.since ? Math.max(1, i - 
 /** A random row of the measured tenant among the first `size`. */
 export const randomMeasuredRow = (size) => MEASURED_SHARE * (1 + Math.floor(Math.random() * Math.floor(size / MEASURED_SHARE)));
 
-/** Times `requests` of each query (after a few unmeasured ones) through HTTP: `{ [name]: {p50, p99, max, n} }`. */
-export async function timeQueries({ url, key, size, shape, requests }) {
+/**
+ * Times `requests` of each query (after a few unmeasured ones) through HTTP: `{ [name]: {p50, p99,
+ * max, n, cpuMs} }`, `cpuMs` being the CPU per request of config-service and of the database's
+ * processes serving it (`serverPids`: PostgreSQL's backends), which other processes on the cores do
+ * not inflate as they do the latency.
+ */
+export async function timeQueries({ service, serverPids, key, size, shape, requests }) {
+  const { url } = service;
+  // A backend gone meanwhile (the pool replaced it) counts for nothing rather than failing the run.
+  const cpuOf = (pid) => {
+    try {
+      const { user, system } = cpuSecondsOf(pid);
+      return user + system;
+    } catch {
+      return 0;
+    }
+  };
+  let pids = [];
+  const cpuSeconds = () => pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
   const headers = { authorization: `Bearer ${key}` };
   const results = {};
   for (const query of QUERIES) {
     const times = [];
+    let cpuBefore;
     for (let n = -5; n < requests; n += 1) {
+      if (n === 0) {
+        pids = [service.pid, ...(await serverPids())];
+        cpuBefore = cpuSeconds();
+      }
       const [i, j] = [randomMeasuredRow(size), randomMeasuredRow(size)];
       const target = query.detail ? `${url}/v1/deliveries/${query.detail(i)}` : `${url}/v1/deliveries?${queryString(query, i, j, shape)}`;
       const began = performance.now();
@@ -76,20 +99,21 @@ export async function timeQueries({ url, key, size, shape, requests }) {
       if (response.status !== 200) throw new Error(`${target} answered ${response.status}: ${body.slice(0, 300)}`);
       if (n >= 0) times.push(took);
     }
-    results[query.name] = latencySummary(times);
+    const cpuMs = ((cpuSeconds() - cpuBefore) / requests) * 1000;
+    results[query.name] = { ...latencySummary(times), cpuMs };
   }
   return results;
 }
 
 /**
- * A GET, sent again once when the server had closed the kept-alive connection it went out on (it
- * does after 5 idle seconds, e.g. while a step loads): that request never reached it.
+ * A GET, sent again once when it failed on the way (`fetch failed`): the server closes a kept-alive
+ * connection after 5 idle seconds, e.g. while a step loads, and the next request may go out on it.
  */
 async function get(target, headers) {
   try {
     return await fetch(target, { headers });
   } catch (error) {
-    if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+    if (!(error instanceof TypeError)) throw error;
     return fetch(target, { headers });
   }
 }
