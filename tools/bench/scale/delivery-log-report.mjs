@@ -38,7 +38,9 @@ function databaseSection({ label, steps, plans, writer, seconds }) {
     ...rows,
     ...facts,
     '',
-    `Writer CPU per record: ${round(writer.empty.microsPerRecord)} µs on the empty log, ${round(writer.loaded.microsPerRecord)} µs at ${largest} deliveries (${round(ratio, 2)} × empty; ${writer.loaded.records} records)${system(writer)}.`,
+    writer.loaded.error
+      ? `Writer CPU per record: ${round(writer.empty.microsPerRecord)} µs on the empty log; **at ${largest} deliveries not measured: ${writer.loaded.error}**.`
+      : `Writer CPU per record: ${round(writer.empty.microsPerRecord)} µs on the empty log, ${round(writer.loaded.microsPerRecord)} µs at ${largest} deliveries (${round(ratio, 2)} × empty; ${writer.loaded.records} records)${system(writer)}.`,
     '',
     `Plans at ${largest} (index read; a sort or a table scan is named):`,
     '',

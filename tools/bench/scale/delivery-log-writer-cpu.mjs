@@ -79,8 +79,8 @@ export async function measureWriterCpu({ kafka, topicPrefix, service, database, 
     const stored = 'select count(*) from delivery_attempts a join deliveries d on d.id = a.delivery_id where d.tenant_id = ? and d.event_id >= ? and d.event_id < ?';
     const range = [tenantId, `evt_w${marker}_`, `evt_w${marker}_~`];
     const deadline = Date.now() + 120_000;
-    while ((await database.count(stored, range)) < records.length) {
-      if (Date.now() > deadline) throw new Error(`config-service did not store ${records.length} attempt records within 120 s`);
+    for (let count = 0; (count = await database.count(stored, range)) < records.length; ) {
+      if (Date.now() > deadline) throw new Error(`config-service stored ${count} of ${records.length} attempt records within 120 s`);
       await sleep(50);
     }
     return records.length;
