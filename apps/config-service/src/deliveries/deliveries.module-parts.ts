@@ -5,6 +5,7 @@ import { DeliveryOutcome0004 } from '../migrations/0004-delivery-outcome';
 import { DeliveryDueAt0007 } from '../migrations/0007-delivery-due-at';
 import { AttemptFlow0009 } from '../migrations/0009-attempt-flow';
 import { DeliveryLogRetention0012 } from '../migrations/0012-delivery-log-retention';
+import { DeliveryListIndexes0013 } from '../migrations/0013-delivery-list-indexes';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryAttempt } from './delivery-attempt.entity';
@@ -49,4 +50,5 @@ export const DELIVERY_LOG_MIGRATIONS = [
   { name: '0009-attempt-flow', class: AttemptFlow0009 },
   // Independent of 0010 and 0011, which a new database applies after it.
   { name: '0012-delivery-log-retention', class: DeliveryLogRetention0012 },
+  { name: '0013-delivery-list-indexes', class: DeliveryListIndexes0013 },
 ];

@@ -14,16 +14,19 @@ export class DeliveriesService {
   /** Newest first (`createdAt`, then `id`, both descending), keyset-paginated. */
   async list(tenantId: string, query: ListDeliveriesQuery): Promise<{ items: Delivery[]; next?: string }> {
     const { subscriptionId, eventId, subject, status, since, until, cursor, limit = MAX_PAGE_SIZE } = query;
+    // After the cursor, `(createdAt, id) < cursor`, is written `createdAt <= c and (createdAt < c or
+    // id < c.id)`, so its first half bounds the index range a later page reads; it is the one upper
+    // bound when it lies before `until` (SQLite, given two, ranges over the tenant's whole list).
+    const after = cursor && (!until || cursor.createdAt < until) ? cursor : undefined;
+    const upper = after ? { $lte: after.createdAt } : until ? { $lt: until } : undefined;
     const where: FilterQuery<Delivery> = {
       tenantId,
       ...(subscriptionId ? { subscriptionId } : {}),
       ...(eventId ? { eventId } : {}),
       ...(subject ? { subject } : {}),
       ...(status ? { status } : {}),
-      ...(since || until ? { createdAt: { ...(since ? { $gte: since } : {}), ...(until ? { $lt: until } : {}) } } : {}),
-      ...(cursor
-        ? { $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }] }
-        : {}),
+      ...(since || upper ? { createdAt: { ...(since ? { $gte: since } : {}), ...upper } } : {}),
+      ...(after ? { $or: [{ createdAt: { $lt: after.createdAt } }, { id: { $lt: after.id } }] } : {}),
     };
     const rows = await this.em.find(Delivery, where, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: limit + 1 });
     const items = rows.slice(0, limit);

@@ -4,14 +4,16 @@ import type { DeliveryStatus, HookbusEvent } from '@hookbus/contracts';
 /**
  * One event for one subscription, as the delivery log shows it: a read model built from the attempt
  * records on `hookbus.deliveries.log.v1`. `status` is the outcome of the highest-numbered attempt.
- * Every list filter is tenant-scoped, so each index starts with the tenant.
+ * Every list filter is tenant-scoped, so each index starts with the tenant, and ends with the list's
+ * order `(createdAt, id)`, so a page is a range of one index (see the 0013 migration).
  */
 @Entity({ tableName: 'deliveries' })
 @Index({ name: 'deliveries_tenant_created_idx', properties: ['tenantId', 'createdAt', 'id'] })
-@Index({ name: 'deliveries_tenant_subscription_idx', properties: ['tenantId', 'subscriptionId', 'createdAt'] })
-@Index({ name: 'deliveries_tenant_status_idx', properties: ['tenantId', 'status', 'createdAt'] })
-@Index({ name: 'deliveries_tenant_event_idx', properties: ['tenantId', 'eventId'] })
-@Index({ name: 'deliveries_tenant_subject_idx', properties: ['tenantId', 'subject'] })
+@Index({ name: 'deliveries_tenant_subscription_idx', properties: ['tenantId', 'subscriptionId', 'createdAt', 'id'] })
+@Index({ name: 'deliveries_tenant_status_idx', properties: ['tenantId', 'status', 'createdAt', 'id'] })
+@Index({ name: 'deliveries_tenant_subscription_status_idx', properties: ['tenantId', 'subscriptionId', 'status', 'createdAt', 'id'] })
+@Index({ name: 'deliveries_tenant_event_idx', properties: ['tenantId', 'eventId', 'createdAt', 'id'] })
+@Index({ name: 'deliveries_tenant_subject_idx', properties: ['tenantId', 'subject', 'createdAt', 'id'] })
 @Index({ name: 'deliveries_subscription_finished_idx', properties: ['subscriptionId', 'finishedAt'] })
 @Index({ name: 'deliveries_updated_idx', properties: ['updatedAt'] })
 export class Delivery {
