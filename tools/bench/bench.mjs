@@ -42,7 +42,7 @@ const SETTINGS = quick
   ? { ceilingMs: 4_000, ingestMs: 4_000, backlog: 8_000, warmupSeconds: 3, loadSeconds: 8, drainTimeoutMs: 60_000, soloBacklog: 4_000, soloDrainMs: 20_000, soloLoadSeconds: 8, throttleSeconds: 5, soloWaitMs: 10_000 }
   : { ceilingMs: 10_000, ingestMs: 10_000, backlog: 30_000, warmupSeconds: 5, loadSeconds: SECUTIX_PERIOD_SECONDS, drainTimeoutMs: 300_000, soloBacklog: 20_000, soloDrainMs: 60_000, soloLoadSeconds: 30, throttleSeconds: 10, soloWaitMs: 20_000 };
 /** The scale part's fixed loads (measured seconds) and the bytes of each large-payload backlog. */
-Object.assign(SETTINGS, { scaleLoadSeconds: 15, payloadBacklogBytes: 96 * 1024 * 1024 });
+Object.assign(SETTINGS, { scaleLoadSeconds: 10, payloadBacklogBytes: 64 * 1024 * 1024 });
 /** Baseline-then-hookbus drains; the table reports the median pair. */
 const PAIRS = scaleOnly ? 1 : 3;
 const OFFERED_PER_SECOND = 1_000;

@@ -13,7 +13,7 @@ export function deliveryLogMarkdown(result) {
     `At each size, ${result.requests} requests of each query (${result.requestsAtLargest} at the largest), one at a time, through HTTP with the tenant's admin key, pages of 50 as the console asks, each about another random delivery of the measured tenant (a later page starts from a cursor at a random point of the list, or the middle of the window); p50 / p99 in ms, target p99 < ${TARGET_MS} ms; in brackets the CPU ms per request of config-service and of its PostgreSQL backends, which busy cores do not inflate as they do the latency.`,
     `Writer CPU: ${result.writerDeliveries} deliveries' attempt records (≈1.1 each) published to \`hookbus.deliveries.log.v1\` at once, config-service's CPU seconds (user + system) from the first published to the last stored, per record; after a warm-up of a tenth as many.`,
   ];
-  return ['## Delivery log at scale', '', ...method.map((line) => `- ${line}`), '', ...sections].join('\n');
+  return ['### Delivery log at scale', '', ...method.map((line) => `- ${line}`), '', ...sections].join('\n');
 }
 
 function databaseSection({ label, steps, plans, writer, seconds }) {
@@ -29,7 +29,7 @@ function databaseSection({ label, steps, plans, writer, seconds }) {
   const planRows = Object.entries(plans).map(([name, plan]) => `| ${name} | ${planSummary(plan)} |`);
   const ratio = writer.loaded.microsPerRecord / writer.empty.microsPerRecord;
   return [
-    `### ${label}`,
+    `#### ${label}`,
     '',
     `${round(seconds)} s for this database in all; config-service at niceness 0.`,
     '',

@@ -2,6 +2,7 @@
 // shape's figure of the same run as the first row and every figure as a ratio to it.
 import { round } from '../stats.mjs';
 import { BROKER_RECORD_LIMIT } from './payloads.mjs';
+import { deliveryLogMarkdown } from './delivery-log.mjs';
 import { singleEventsMarkdown } from './single-events.mjs';
 
 const ms = (value) => `${round(value, 1)} ms`;
@@ -83,5 +84,7 @@ ${payloads.length > 0 ? `- ${met(payloads.every((row) => (row.largest[0]?.bytes 
 ${singleEventsMarkdown(scale.singleEvents)}
 
 ${scale.singleEvents.rows.map(({ inFlight, perSecond }) => `- ${inFlight} in flight: ${met(perSecond >= 5_000, '≥ 5,000 events/s')}`).join('\n')}
+
+${deliveryLogMarkdown(scale.deliveryLog)}
 `;
 }
