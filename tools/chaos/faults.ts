@@ -2,6 +2,7 @@ import { Topics } from '@hookbus/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { type Endpoint, endpointNamed } from './endpoints';
 import type { ChaosPlatform } from './platform';
+import { Takeover } from './takeover';
 
 export interface FaultContext {
   readonly platform: ChaosPlatform;
@@ -9,23 +10,35 @@ export interface FaultContext {
   readonly topicPrefix: string;
 }
 
+/** What a fault measures beyond its recovery: a delivery-service crash, how long its partitions waited. */
+export interface Injected {
+  readonly partitionsWaited?: Promise<number>;
+}
+
 /** One fault of the run: `inject` puts it in place and resolves once it has been taken away again. */
 export interface Fault {
   readonly name: string;
-  inject(context: FaultContext): Promise<void>;
+  inject(context: FaultContext): Promise<Injected | void>;
 }
 
 /** Keys of the messages the burst publishes, so the run tells them from anything else quarantined. */
 export const MALFORMED_KEY = 'chaos-malformed-';
 const RESTART_AFTER_MS = 5_000;
+const TAKEOVER_LIMIT_MS = 120_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const kill = (...names: string[]): Fault => ({
   name: `SIGKILL ${names.join(' + ')}, restarted after ${RESTART_AFTER_MS / 1000} s`,
   async inject({ platform }) {
+    const groups = platform.deliveryGroups(names);
+    const takeover = groups.length > 0 ? await Takeover.start(platform.broker.brokers, groups) : undefined;
     await platform.kill(...names);
+    const partitionsWaited = takeover?.waited(TAKEOVER_LIMIT_MS);
+    // Seen by the run once the fault has ended; a rejection left unseen meanwhile would end the process.
+    partitionsWaited?.catch(() => undefined);
     await sleep(RESTART_AFTER_MS);
     for (const name of names) await platform.spawn(name);
+    return { partitionsWaited };
   },
 });
 

@@ -5,6 +5,7 @@ import { postgresDatabase, type TestDatabase } from '@hookbus/testing';
 import { freePort, ServiceProcess } from '../../test/support/service-process';
 import { SmtpSink, type SunkMail } from '../../test/support/smtp-sink';
 import { TcpProxy } from '../../test/support/tcp-proxy';
+import { defaultGroupId } from '../../apps/delivery-service/src/delivery-env';
 import { ChaosBroker } from './broker';
 
 /** One process of the platform: which app, and what it needs besides the common environment. */
@@ -97,6 +98,12 @@ export class ChaosPlatform {
     const instance = this.instances.get(name);
     if (!instance) throw new Error(`no instance ${name}`);
     return instance;
+  }
+
+  /** The consumer groups (physical names) of the named instances that are delivery-services. */
+  deliveryGroups(names: readonly string[]): string[] {
+    const deliveries = names.map((name) => this.instance(name)).filter(({ app }) => app === 'delivery-service');
+    return [...new Set(deliveries.map(({ env }) => `${this.topicPrefix}${defaultGroupId(env.DELIVERY_PLUGINS.split(','))}`))];
   }
 
   /** SIGKILLs every named instance at once (a crash: no shutdown of any kind). */

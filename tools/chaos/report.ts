@@ -9,6 +9,8 @@ export interface FaultOutcome {
   readonly lastedSeconds: number;
   /** From taking it away until the canary had passed every service; undefined: never within the limit. */
   readonly recoveredAfterSeconds?: number;
+  /** A delivery-service crash: from the SIGKILL until its group was stable without the dead member (null: not within the limit). */
+  readonly partitionsWaitedSeconds?: number | null;
   readonly stillMissing: string[];
   /** Deliveries a receiver took again from its start until the next fault's (allowed: receivers dedupe by `webhook-id`). */
   duplicates: number;
@@ -69,8 +71,11 @@ const METHOD = `## How the run works
   refused Komet order (notifier-service, SMTP). *Recovered after it ended* is the time from taking
   the fault away (the restart, the reconnection) until every canary delivery has been received,
   retried, e-mailed and shown in the delivery log in its final state, and every instance answers
-  \`/health/ready\` again. A killed service is restarted after 5 s; a killed delivery-service's
-  partitions wait for the group to notice (its session timeout) whether or not its twin runs.
+  \`/health/ready\` again. A killed service is restarted after 5 s. A killed delivery-service's
+  partitions wait for its group to notice, whether or not its twin runs: kafkajs has no static
+  membership, so the group waits out the dead member's session (\`KAFKA_SESSION_TIMEOUT_MS\`, 10 s
+  by default, with a heartbeat every second). *Partitions waited* is the time from the SIGKILL until
+  the group is stable again without the dead member, its partitions handed to the live ones.
 - **The accounts**, once the load has stopped and every delivery has settled (or the time allowed
   is up): each delivery every accepted event calls for (its id is derived from the event and the
   subscription, as \`webhook-id\`) is delivered (its receiver took it), failed visibly (\`failed\` or
@@ -84,6 +89,7 @@ const METHOD = `## How the run works
 `;
 
 const seconds = (value: number | undefined) => (value === undefined ? 'not recovered' : `${value.toFixed(1)} s`);
+const waited = ({ partitionsWaitedSeconds: waited }: FaultOutcome) => (waited === undefined ? '' : waited === null ? 'not taken over' : `${waited.toFixed(1)} s`);
 
 /** The run as markdown: one row per fault, then the accounts. */
 export function reportOf(result: RunResult): string {
@@ -99,9 +105,9 @@ ${result.machine.join('\n')}
 
 ## Faults, one after another, under a steady load
 
-| fault | lasted | recovered after it ended | taken again by a receiver meanwhile |
-|---|---:|---:|---:|
-${result.faults.map((fault) => `| ${fault.name} | ${fault.lastedSeconds.toFixed(1)} s | ${seconds(fault.recoveredAfterSeconds)} | ${fault.duplicates} |`).join('\n')}
+| fault | lasted | recovered after it ended | a crashed delivery-service's partitions waited | taken again by a receiver meanwhile |
+|---|---:|---:|---:|---:|
+${result.faults.map((fault) => `| ${fault.name} | ${fault.lastedSeconds.toFixed(1)} s | ${seconds(fault.recoveredAfterSeconds)} | ${waited(fault)} | ${fault.duplicates} |`).join('\n')}
 
 ## Every accepted event accounted for
 

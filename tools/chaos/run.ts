@@ -51,7 +51,7 @@ async function main(): Promise<number> {
       log(`fault: ${fault.name}`);
       const began = Date.now();
       const probe = canary.send();
-      await fault.inject({ platform, endpoints, topicPrefix: platform.topicPrefix });
+      const injected = await fault.inject({ platform, endpoints, topicPrefix: platform.topicPrefix });
       const ended = Date.now();
       const sent = await probe;
       let stillMissing: string[] = [];
@@ -60,9 +60,12 @@ async function main(): Promise<number> {
         if (!(await platform.allReady())) stillMissing.push('an instance not ready');
         return stillMissing.length === 0;
       }, { timeoutMs: LIMITS.recoveryMs, intervalMs: 250 }).then(() => true, () => false);
-      const outcome = { name: fault.name, began, lastedSeconds: (ended - began) / 1000, recoveredAfterSeconds: recovered ? elapsed(ended) : undefined, stillMissing, duplicates: 0 };
+      const recoveredAfterSeconds = recovered ? elapsed(ended) : undefined;
+      const partitionsWaitedSeconds = await injected?.partitionsWaited?.catch(() => null);
+      const outcome = { name: fault.name, began, lastedSeconds: (ended - began) / 1000, recoveredAfterSeconds, partitionsWaitedSeconds, stillMissing, duplicates: 0 };
       outcomes.push(outcome);
-      log(recovered ? `recovered ${elapsed(ended).toFixed(1)} s after the fault ended` : `NOT recovered: ${stillMissing.join(', ')}`);
+      log(recovered ? `recovered ${recoveredAfterSeconds?.toFixed(1)} s after the fault ended` : `NOT recovered: ${stillMissing.join(', ')}`);
+      if (partitionsWaitedSeconds !== undefined) log(`the crashed delivery-service's partitions ${partitionsWaitedSeconds === null ? 'were not taken over within the limit' : `waited ${partitionsWaitedSeconds.toFixed(1)} s`}`);
     }
 
     await producer.stop();
