@@ -22,7 +22,7 @@ import { describeMachine } from './machine.mjs';
 import { benchEvent, endpointFor, ENDPOINTS, FAN_OUT, SOLO, subscriptionBody } from './plan.mjs';
 import { producerKey } from './producer-key.mjs';
 import { Receiver } from './receiver-client.mjs';
-import { measureScale } from './scale/scale.mjs';
+import { everyScaleAxis, measureScale } from './scale/scale.mjs';
 import { scaleMarkdown } from './scale/scale-report.mjs';
 import { cpuSecondsOf, machineBusySeconds, mainThreadSecondsOf, LOG_DIR, startService } from './services.mjs';
 import { latencySummary, median, outOfOrderSubjects, round, sustainedWindow, valueAt } from './stats.mjs';
@@ -193,7 +193,8 @@ try {
     await untilConsumersCaughtUp();
     results.scale = await measureScale(scaleBench(receiver, tenants, immediate));
   }
-  if (scaleOnly) reportScaleOnly();
+  if (withScale && !everyScaleAxis) console.log(JSON.stringify(results, null, 2));
+  else if (scaleOnly) reportScaleOnly();
   else report();
 } finally {
   await producer.disconnect().catch(() => undefined);
@@ -793,10 +794,14 @@ function reportScaleOnly() {
 
 // --- helpers ----------------------------------------------------------------------------------
 
-/** `BENCH_CPU_PROF=<dir>` profiles the services named in `BENCH_PROFILE` (default delivery-service). */
+/**
+ * `BENCH_CPU_PROF=<dir>` profiles the services named in `BENCH_PROFILE` (default delivery-service);
+ * `BENCH_NODE_ARGS` gives them further Node options (e.g. `--trace-gc`).
+ */
 function profiling(name) {
-  const profiled = (process.env.BENCH_PROFILE ?? 'delivery-service').split(',');
-  return process.env.BENCH_CPU_PROF && profiled.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  if (!(process.env.BENCH_PROFILE ?? 'delivery-service').split(',').includes(name)) return [];
+  const cpuProfile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return [...cpuProfile, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 }
 
 function message(event) {
