@@ -51,10 +51,11 @@ const deliveryEnvShape = z.object({
   /** How long an open circuit stays open before a probe, doubling while probes fail (up to 5 minutes). */
   DELIVERY_CIRCUIT_COOL_DOWN_SECONDS: intVar(1, 300, 30),
   /**
-   * How long an attempt's log record (or dead letter) waits to share a produce request with others.
-   * It delays the offset commit, not the delivery; each request saved is a few hundred µs of CPU.
+   * How long an attempt's log record (or dead letter) waits to share a produce request with others;
+   * once as many wait as events may be in flight, they go at once. It delays the offset commit, not
+   * the delivery; the records' produce requests are most of what an attempt costs beyond the send.
    */
-  DELIVERY_PUBLISH_LINGER_MS: intVar(0, 100, 5),
+  DELIVERY_PUBLISH_LINGER_MS: intVar(0, 100, 10),
   /** One deployment per vendor is possible: each loads only the plugins named here. */
   DELIVERY_PLUGINS: z
     .string()

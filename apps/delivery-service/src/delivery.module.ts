@@ -33,7 +33,7 @@ export class DeliveryModule {
     return {
       module: DeliveryModule,
       imports: [
-        PlatformModule.forRoot({ name: 'delivery-service', env, readiness: [SubscriptionViewReadiness], kafka: { publishLingerMs: env.DELIVERY_PUBLISH_LINGER_MS } }),
+        PlatformModule.forRoot({ name: 'delivery-service', env, readiness: [SubscriptionViewReadiness], kafka: { publishLingerMs: env.DELIVERY_PUBLISH_LINGER_MS, publishLingerBelow: env.DELIVERY_MAX_IN_FLIGHT } }),
         OperatorAuthModule.forRoot(secrets.operatorToken),
         SubscriptionViewModule,
         DiscoveryModule,

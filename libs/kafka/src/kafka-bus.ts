@@ -51,7 +51,7 @@ export class KafkaBus {
           messages: messages.map(({ key, value, headers, partition }) => ({ key, value, partition, headers: headers ? { ...headers } : undefined })),
         })),
       });
-    }, options.publishLingerMs);
+    }, options.publishLingerMs, options.publishLingerBelow);
   }
 
   /** The physical name of a contract topic or consumer group (with this deployment's prefix). */

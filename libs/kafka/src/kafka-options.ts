@@ -15,6 +15,12 @@ export interface KafkaOptions {
    */
   readonly publishLingerMs?: number;
   /**
+   * A gathering group of this many publications goes without lingering further (default 8). Where
+   * every publisher waits on its publish, no more can come once all of them wait: the number of
+   * those publishers is the right value.
+   */
+  readonly publishLingerBelow?: number;
+  /**
    * How long the broker waits for a silent member of a service's consumer group before handing its
    * partitions to the others: a crashed instance's partitions wait this long (kafkajs's default
    * when unset). A live member heartbeats every `heartbeatIntervalMs`, at most a third of it.

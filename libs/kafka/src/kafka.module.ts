@@ -30,7 +30,7 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
-  static fromEnv(clientId: string, env: KafkaEnv, tuning: Pick<KafkaOptions, 'publishLingerMs'> = {}): DynamicModule {
+  static fromEnv(clientId: string, env: KafkaEnv, tuning: Pick<KafkaOptions, 'publishLingerMs' | 'publishLingerBelow'> = {}): DynamicModule {
     return KafkaModule.forRoot({
       ...tuning,
       clientId,

@@ -48,6 +48,25 @@ describe('PublishBatcher', () => {
     }
   });
 
+  it('with lingerBelow, sends a group that big without waiting out the linger, and lingers for a smaller one', async () => {
+    jest.useFakeTimers();
+    try {
+      const { batches, settle, send } = controlledSend();
+      const batcher = new PublishBatcher(send, 10, 3);
+      const published = [batcher.publish('log', [message('1')]), batcher.publish('log', [message('2')])];
+      await jest.advanceTimersByTimeAsync(9);
+      expect(batches).toHaveLength(0);
+
+      published.push(batcher.publish('log', [message('3')]));
+      await jest.advanceTimersByTimeAsync(0);
+      expect(batches).toEqual([[{ topic: 'log', messages: [message('1'), message('2'), message('3')] }]]);
+      settle[0].resolve();
+      await Promise.all(published);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('carries everything published during a send in the next one, grouped by topic in order', async () => {
     const { batches, settle, send } = controlledSend();
     const batcher = new PublishBatcher(send);

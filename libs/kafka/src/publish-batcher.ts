@@ -12,7 +12,7 @@ interface Publication {
 
 /** Keeps a produce request well under the broker's default 1 MB message batch limit. */
 const MAX_BATCH_BYTES = 512 * 1024;
-/** Publications that make a request worth sending without lingering: under load they pile up during a send. */
+/** Publications that make a request worth sending without lingering, unless told otherwise. */
 const LINGER_BELOW = 8;
 
 /**
@@ -26,12 +26,12 @@ const LINGER_BELOW = 8;
 export class PublishBatcher {
   private readonly coalescer: Coalescer<Publication>;
 
-  constructor(send: (batch: TopicBatch) => Promise<void>, lingerMs = 0) {
+  constructor(send: (batch: TopicBatch) => Promise<void>, lingerMs = 0, lingerBelow = LINGER_BELOW) {
     this.coalescer = new Coalescer((publications) => send(grouped(publications)), {
       maxWeight: MAX_BATCH_BYTES,
       weigh: sizeOf,
       lingerMs,
-      lingerBelow: LINGER_BELOW,
+      lingerBelow,
       mayBeOneItem: (error) => !isOutageError(error),
     });
   }

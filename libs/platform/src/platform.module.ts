@@ -12,7 +12,7 @@ export interface PlatformOptions {
   /** Readiness checks beyond Kafka (e.g. the database); they must be provided by the app. */
   readonly readiness?: readonly Type<ReadinessCheck>[];
   /** How this service's bus publishes (see KafkaOptions). */
-  readonly kafka?: Pick<KafkaOptions, 'publishLingerMs'>;
+  readonly kafka?: Pick<KafkaOptions, 'publishLingerMs' | 'publishLingerBelow'>;
 }
 
 /** What every hookbus service has: the Kafka bus, `/health/*` and `/metrics`. */
