@@ -761,7 +761,7 @@ function report() {
   ];
   const table = ['| measure | value | ratio | target |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   const machine = [
-    `- ${new Date().toISOString()}, \`npm run bench${quick ? ' -- --quick' : ''}\` (${SETTINGS.backlog} backlog events, ${SETTINGS.loadSeconds} s measured per fixed-load run after ${SETTINGS.warmupSeconds} s of warm-up)`,
+    `- ${new Date().toISOString()}, \`${process.env.DELIVERY_LOG_SIZES ? `DELIVERY_LOG_SIZES=${process.env.DELIVERY_LOG_SIZES} ` : ''}npm run bench${quick ? ' -- --quick' : ''}\` (${SETTINGS.backlog} backlog events, ${SETTINGS.loadSeconds} s measured per fixed-load run after ${SETTINGS.warmupSeconds} s of warm-up)`,
     ...describeMachine(),
     `- Node ${process.version}, Apache Kafka ${kafkaVersion()} (single local broker), kafkajs ${createRequire(import.meta.url)('kafkajs/package.json').version}`,
   ].join('\n');

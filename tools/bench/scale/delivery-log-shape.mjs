@@ -36,6 +36,10 @@ const DIALECTS = {
   },
 };
 
+// libsql binds a JS number as a REAL: cast, or `i` is a float and its products (the ids' hashes)
+// lose digits past 2^53, and `i / 15` is no longer integer division (the subjects).
+const SQLITE_SERIES = 's(i) as (select cast(? as integer) union all select i + 1 from s where i < ?)';
+
 /** `i`'s status: 88 % delivered, 4 % failed, 2 % retrying, 3 % pending, 2 % abandoned, 1 % cancelled. */
 const STATUS = `case when (i * 2654435761) % 1000 < 880 then 'delivered' when (i * 2654435761) % 1000 < 920 then 'failed'
   when (i * 2654435761) % 1000 < 940 then 'retrying' when (i * 2654435761) % 1000 < 970 then 'pending'
@@ -78,8 +82,8 @@ export function loadStatements(dialect, { startMs, stepMs, measuredTenant }) {
       case when ${outcome} = 'retrying' then ${d.time(`${created} + n * 60000`)} end, null, ${d.json(`'{"concurrency":8,"circuit":"closed"}'`)}`;
   return dialect === 'sqlite'
     ? {
-        deliveries: `with recursive s(i) as (select ? union all select i + 1 from s where i < ?) ${deliveries} from s`,
-        attempts: `with recursive s(i) as (select ? union all select i + 1 from s where i < ?), a(n) as (values (1), (2), (3)) ${attempts} from s join a on a.n <= ${ATTEMPTS}`,
+        deliveries: `with recursive ${SQLITE_SERIES} ${deliveries} from s`,
+        attempts: `with recursive ${SQLITE_SERIES}, a(n) as (values (1), (2), (3)) ${attempts} from s join a on a.n <= ${ATTEMPTS}`,
       }
     : {
         deliveries: `${deliveries} from generate_series($1::bigint, $2::bigint) as i`,
