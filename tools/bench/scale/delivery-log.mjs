@@ -3,9 +3,10 @@
 // (not through Kafka) on SQLite and on PostgreSQL, and at each size every filter of
 // `GET /v1/deliveries` and the detail timed through HTTP, the database's bytes per delivery, then
 // the plans of the service's SQL at the largest size and the log writer's CPU per record on the
-// empty and on the loaded database. `node tools/bench/scale/delivery-log.mjs [--quick]` runs it alone.
+// empty and on the loaded database. `node tools/bench/scale/delivery-log.mjs [--quick] [--write-docs]`
+// runs it alone (and puts its subsection in docs/benchmarks.md).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -114,6 +115,19 @@ function freePort() {
   });
 }
 
+/** `--write-docs`: puts this run's subsection in place of docs/benchmarks.md's, saying where it came from. */
+function writeDocs(markdown) {
+  const file = path.join(root, 'docs', 'benchmarks.md');
+  const document = readFileSync(file, 'utf8');
+  const start = document.indexOf('### Delivery log at scale\n');
+  const end = document.indexOf('\nWhere the cores went', start);
+  if (start < 0 || end < 0) throw new Error('docs/benchmarks.md has no delivery log subsection to replace');
+  const sizes = process.env.DELIVERY_LOG_SIZES ? `DELIVERY_LOG_SIZES=${process.env.DELIVERY_LOG_SIZES} ` : '';
+  const origin = `_This subsection: \`${sizes}node tools/bench/scale/delivery-log.mjs --write-docs\`, ${new Date().toISOString()}; the rest of the page comes from the run named at its top._`;
+  writeFileSync(file, `${document.slice(0, start)}${markdown}\n\n${origin}\n${document.slice(end)}`);
+  console.log('[bench] delivery log subsection written to docs/benchmarks.md');
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { spawnSync } = await import('node:child_process');
   const { ensureKafka, stopKafka } = await import('../../kafka/local-kafka.mjs');
@@ -126,6 +140,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const secrets = { HOOKBUS_SECRET_KEY: randomBytes(32).toString('base64url'), HOOKBUS_ADMIN_TOKEN: randomBytes(16).toString('hex') };
     const result = await measureDeliveryLog({ kafka, secrets, dataDir, quick: process.argv.includes('--quick'), log: (message) => console.log(`[bench] ${message}`) });
     console.log(`\n${deliveryLogMarkdown(result)}`);
+    if (process.argv.includes('--write-docs')) writeDocs(deliveryLogMarkdown(result));
   } finally {
     if (kafka.started) await stopKafka();
     rmSync(dataDir, { recursive: true, force: true });
