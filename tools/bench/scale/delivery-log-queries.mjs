@@ -105,15 +105,20 @@ export async function timeQueries({ service, serverPids, key, size, shape, reque
   return results;
 }
 
+/** Kept-alive connections fetch may hold at once: each may have been closed meanwhile. */
+const STALE_CONNECTIONS = 4;
+
 /**
- * A GET, sent again once when it failed on the way (`fetch failed`): the server closes a kept-alive
- * connection after 5 idle seconds, e.g. while a step loads, and the next request may go out on it.
+ * A GET, sent again when it failed on the way (`fetch failed`): the server closes a kept-alive
+ * connection after 5 idle seconds, e.g. while a step loads, and the next requests may go out on
+ * those; a server that is gone fails every try.
  */
 async function get(target, headers) {
-  try {
-    return await fetch(target, { headers });
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    return fetch(target, { headers });
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await fetch(target, { headers });
+    } catch (error) {
+      if (!(error instanceof TypeError) || tries > STALE_CONNECTIONS) throw error;
+    }
   }
 }
