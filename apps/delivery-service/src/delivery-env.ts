@@ -52,10 +52,11 @@ const deliveryEnvShape = z.object({
   DELIVERY_CIRCUIT_COOL_DOWN_SECONDS: intVar(1, 300, 30),
   /**
    * How long an attempt's log record (or dead letter) waits to share a produce request with others;
-   * once as many wait as events may be in flight, they go at once. It delays the offset commit, not
-   * the delivery; the records' produce requests are most of what an attempt costs beyond the send.
+   * once as many wait as events may be in flight, they go at once. The records' produce requests are
+   * most of what an attempt costs beyond the send. It delays the commit, not the delivery, but the
+   * subject's next event waits for it: longer would slow a busy subject.
    */
-  DELIVERY_PUBLISH_LINGER_MS: intVar(0, 100, 10),
+  DELIVERY_PUBLISH_LINGER_MS: intVar(0, 100, 5),
   /** One deployment per vendor is possible: each loads only the plugins named here. */
   DELIVERY_PLUGINS: z
     .string()
