@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { postgresDatabase, type TestDatabase } from '@hookbus/testing';
+import { OwnBroker } from '../../test/support/own-broker';
 import { freePort, ServiceProcess } from '../../test/support/service-process';
 import { SmtpSink, type SunkMail } from '../../test/support/smtp-sink';
 import { TcpProxy } from '../../test/support/tcp-proxy';
 import { defaultGroupId } from '../../apps/delivery-service/src/delivery-env';
-import { ChaosBroker } from './broker';
 
 /** One process of the platform: which app, and what it needs besides the common environment. */
 interface Instance {
@@ -33,7 +33,7 @@ export class ChaosPlatform {
 
   private constructor(
     readonly topicPrefix: string,
-    readonly broker: ChaosBroker,
+    readonly broker: OwnBroker,
     readonly databaseProxy: TcpProxy,
     private readonly databases: Record<'config' | 'retry' | 'notifier', TestDatabase>,
     private readonly dataDir: string,
@@ -44,7 +44,7 @@ export class ChaosPlatform {
     const id = randomBytes(4).toString('hex');
     const databases = { config: postgresDatabase(`hookbus_chaos_${id}_config`), retry: postgresDatabase(`hookbus_chaos_${id}_retry`), notifier: postgresDatabase(`hookbus_chaos_${id}_notifier`) };
     const proxy = await TcpProxy.start({ host: '127.0.0.1', port: Number(new URL(databases.config.url).port) });
-    const platform = new ChaosPlatform(`chaos-${id}.`, new ChaosBroker(path.join(dataDir, 'kafka'), await freePort()), proxy, databases, dataDir);
+    const platform = new ChaosPlatform(`chaos-${id}.`, new OwnBroker(path.join(dataDir, 'kafka'), await freePort()), proxy, databases, dataDir);
     try {
       await platform.broker.start();
       for (const database of Object.values(databases)) await database.create();

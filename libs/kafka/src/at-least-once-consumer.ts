@@ -2,6 +2,7 @@ import type { Consumer, EachBatchPayload } from 'kafkajs';
 import { type ConsumedMessage, type OutgoingMessage, toConsumedMessage } from './consumed-message';
 import { KeyedLimiter } from './keyed-limiter';
 import { OffsetTracker } from './offset-tracker';
+import { keepRunning } from './keep-running';
 import { isOutageError } from './outage-error';
 import { quarantineMessage } from './quarantine';
 import { type DependencyProbe, handleWithRetries, type RetryPolicy } from './retry-policy';
@@ -40,6 +41,8 @@ export interface ConsumerCollaborators {
   readonly quarantine: (message: OutgoingMessage) => Promise<void>;
   readonly onQuarantined: (message: ConsumedMessage, reason: string) => void;
   readonly onCommitFailed: (error: unknown) => void;
+  /** A crash kafkajs would not have recovered from: the consumer runs again (see keepRunning). */
+  readonly onCrash: (error: Error) => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,6 +73,8 @@ export class AtLeastOnceConsumer {
   private readonly policy: RetryPolicy;
   // Messages waiting out an outage, with its reason: the consumer is not ready meanwhile.
   private readonly outages = new Map<ConsumedMessage, string>();
+  // Set from a crash until the consumer has joined its group again: nothing is read meanwhile.
+  private crash?: string;
   private readonly limiter: KeyedLimiter;
   private readonly tracker = new OffsetTracker();
   private readonly toCommit = new Map<string, { topic: string; partition: number; offset: string }>();
@@ -100,21 +105,29 @@ export class AtLeastOnceConsumer {
       this.tracker.reset();
       this.toCommit.clear();
       this.failure = undefined;
+      this.crash = undefined;
     });
     await consumer.connect();
     // New groups start at the earliest offset: events produced before a first deploy are not skipped.
     await consumer.subscribe({ topics: this.options.topics.map(topicName), fromBeginning: true });
-    await consumer.run({
+    const run = {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.dispatch(payload),
+      eachBatch: (payload: EachBatchPayload) => this.dispatch(payload),
+    };
+    await keepRunning(consumer, run, {
+      stopping: () => this.stopping,
+      onCrash: (error) => {
+        this.crash = `consumer crashed, starting again: ${String(error)}`;
+        this.collaborators.onCrash(error);
+      },
     });
   }
 
-  /** The outage a message is waiting out, if any: no progress is made until it ends. */
+  /** The outage a message is waiting out, or the crash the consumer is recovering from: no progress is made until it ends. */
   get outage(): string | undefined {
-    return this.outages.values().next().value;
+    return this.crash ?? this.outages.values().next().value;
   }
 
   /** Stops taking messages, lets the ones in flight finish and commit, then leaves the group. */

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Admin, Consumer, EachMessagePayload } from 'kafkajs';
 import { type ConsumedMessage, toConsumedMessage } from './consumed-message';
 import { errorMessage, isRetriable } from './errors';
+import { keepRunning } from './keep-running';
 
 /** One record of a compacted topic as the table sees it. */
 export interface TableChange {
@@ -106,7 +107,10 @@ export class CompactedTopicReader {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachMessage: (payload) => this.apply(payload) });
+    await keepRunning(consumer, { autoCommit: false, eachMessage: (payload) => this.apply(payload) }, {
+      stopping: () => this.stopped !== undefined,
+      onCrash: (error) => this.logger.error({ message: 'consumer crashed; it starts again', topic: this.topic, reason: errorMessage(error) }),
+    });
   }
 
   /** Stops following the topic and leaves the throwaway group. */

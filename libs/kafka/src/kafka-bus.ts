@@ -101,6 +101,7 @@ export class KafkaBus {
         this.logger.warn({ message: 'message quarantined', topic, partition, offset, groupId: options.groupId, reason }),
       onCommitFailed: (error) =>
         this.logger.warn({ message: 'offset commit failed; the partition resumes from the last commit', reason: String(error) }),
+      onCrash: (error) => this.logger.error({ message: 'consumer crashed; it starts again', groupId: options.groupId, reason: String(error) }),
     });
     await consumer.start();
     this.consumers.add(consumer);

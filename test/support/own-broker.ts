@@ -5,13 +5,14 @@ import { promisify } from 'node:util';
 import { pollUntil } from '@hookbus/testing';
 
 const run = promisify(execFile);
-const LOCAL_KAFKA = path.resolve(__dirname, '../kafka/local-kafka.mjs');
+const LOCAL_KAFKA = path.resolve(__dirname, '../../tools/kafka/local-kafka.mjs');
 
 /**
- * The chaos run's own Apache Kafka broker (tools/kafka/local-kafka.mjs with a home and port of its
- * own), so stopping and killing it never touches a broker a developer or the tests are using.
+ * An Apache Kafka broker of its own (tools/kafka/local-kafka.mjs with a home and port of its own),
+ * for the chaos run and tests that stop or kill it: that never touches the broker a developer or
+ * the other tests are using.
  */
-export class ChaosBroker {
+export class OwnBroker {
   constructor(
     private readonly home: string,
     private readonly port: number,
