@@ -43,10 +43,17 @@ describe('CircuitBreaker', () => {
     expect(circuit.reopensAt).toBe(9_030);
   });
 
-  it('does not open on failures spread wider than the window, nor on failures broken by an answer', () => {
+  it('opens on failures that each come within the window of the one before, however long the streak', () => {
+    // An endpoint holding every request until its timeout fails once per timeout.
+    const circuit = new CircuitBreaker(settings);
+    [0, 9_000, 18_000].forEach((at) => circuit.failed(at));
+    expect(circuit.state(18_001)).toBe('open');
+  });
+
+  it('does not open on failures further apart than the window, nor on failures broken by an answer', () => {
     const spread = new CircuitBreaker(settings);
-    [0, 5_000, 10_001, 15_000].forEach((at) => spread.failed(at));
-    expect(spread.state(15_001)).toBe('closed');
+    [0, 10_001, 20_002].forEach((at) => spread.failed(at));
+    expect(spread.state(20_003)).toBe('closed');
     const broken = new CircuitBreaker(settings);
     broken.failed(0);
     broken.failed(1);

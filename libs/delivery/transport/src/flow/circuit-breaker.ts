@@ -3,7 +3,7 @@ import type { CircuitState } from './endpoint-flow-settings';
 export interface CircuitSettings {
   /** Consecutive failures (no answer, a timeout, a 5xx) that open the circuit… */
   readonly failures: number;
-  /** …when none is older than this. */
+  /** …when none came longer than this after the one before. */
   readonly windowMs: number;
   /** How long it stays open the first time; each time a probe fails again, twice as long… */
   readonly coolDownMs: number;
@@ -12,13 +12,15 @@ export interface CircuitSettings {
 }
 
 /**
- * An endpoint's circuit. Closed, requests go. After `failures` consecutive failures within
- * `windowMs` it opens: no request for a cool-down. Then it half-opens: one probe goes; its answer
+ * An endpoint's circuit. Closed, requests go. After `failures` consecutive failures, each within
+ * `windowMs` of the one before, it opens: no request for a cool-down. The gap, not the streak's
+ * span, is bounded: an endpoint that holds every request until it times out fails only once per
+ * timeout, and must still open the circuit. Then it half-opens: one probe goes; its answer
  * closes the circuit, its failure opens it again for twice as long.
  */
 export class CircuitBreaker {
   private failures = 0;
-  private firstFailureAt = 0;
+  private lastFailureAt = 0;
   private openUntil = 0;
   private coolDownMs: number;
   private probing = false;
@@ -68,10 +70,8 @@ export class CircuitBreaker {
       this.open(now);
       return;
     }
-    if (this.failures === 0 || now - this.firstFailureAt > this.settings.windowMs) {
-      this.failures = 0;
-      this.firstFailureAt = now;
-    }
+    if (now - this.lastFailureAt > this.settings.windowMs) this.failures = 0;
+    this.lastFailureAt = now;
     this.failures += 1;
     if (this.failures >= this.settings.failures && this.state(now) === 'closed') this.open(now);
   }

@@ -93,6 +93,17 @@ describe('EndpointGate putting deliveries off', () => {
     expect(gate.flow().circuit).toBe('closed');
   });
 
+  it('opens its circuit for an endpoint that holds each request, sent one after another, until it times out', async () => {
+    // A subject's events go one at a time: no request is under way when the next arrives, so only
+    // the circuit keeps every event from waiting out the timeout.
+    for (let n = 0; n < 3; n += 1) {
+      const permit = permitOf(await gate.admit());
+      await jest.advanceTimersByTimeAsync(8_000);
+      permit.done(timeout);
+    }
+    expect(await gate.admit()).toMatchObject({ go: false, reason: 'circuit_open: http://erp.example failed 3 times in a row' });
+  });
+
   it('opens again when the probe fails, putting off those that waited behind it', async () => {
     for (let n = 0; n < 3; n += 1) permitOf(await gate.admit()).done(timeout);
     await jest.advanceTimersByTimeAsync(5_000);
