@@ -14,10 +14,10 @@ function fakeReader(offsets: Offsets, onChange?: (change: TableChange) => void) 
     onChange?.(change);
   };
   let eachMessage!: (payload: EachMessagePayload) => Promise<void>;
-  let endBatch!: (event: { payload: Record<string, unknown> }) => void;
+  const listeners = new Map<string, (event: { payload: Record<string, unknown> }) => void>();
   const consumer = {
-    events: { END_BATCH_PROCESS: 'consumer.end_batch_process' },
-    on: (_event: string, listener: typeof endBatch) => (endBatch = listener),
+    events: { END_BATCH_PROCESS: 'consumer.end_batch_process', CRASH: 'consumer.crash' },
+    on: (event: string, listener: (event: { payload: Record<string, unknown> }) => void) => listeners.set(event, listener),
     connect: jest.fn(async () => undefined),
     subscribe: jest.fn(async () => undefined),
     run: jest.fn(async (config: { eachMessage: typeof eachMessage }) => void (eachMessage = config.eachMessage)),
@@ -39,7 +39,7 @@ function fakeReader(offsets: Offsets, onChange?: (change: TableChange) => void) 
       pause: () => () => undefined,
     });
   const controlBatch = (partition: number, firstOffset: string | null, lastOffset: string) =>
-    endBatch({ payload: { topic: 'p.table.v1', partition, firstOffset, lastOffset } });
+    listeners.get('consumer.end_batch_process')?.({ payload: { topic: 'p.table.v1', partition, firstOffset, lastOffset } });
   const text = () => new Map(table);
   return { reader, consumer, admin, record, controlBatch, text };
 }
