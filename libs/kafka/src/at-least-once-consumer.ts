@@ -41,7 +41,7 @@ export interface ConsumerCollaborators {
   readonly quarantine: (message: OutgoingMessage) => Promise<void>;
   readonly onQuarantined: (message: ConsumedMessage, reason: string) => void;
   readonly onCommitFailed: (error: unknown) => void;
-  /** A crash kafkajs would not have recovered from: the consumer runs again (see keepRunning). */
+  /** Told of every crash of the kafkajs consumer; it starts again (see keepRunning). */
   readonly onCrash: (error: Error) => void;
 }
 
