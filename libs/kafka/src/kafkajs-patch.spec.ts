@@ -57,4 +57,16 @@ describe('the kafkajs patch', () => {
     expect(sentAt).toBeGreaterThanOrEqual(queue.throttledUntil);
     expect(queue.throttleCheckTimeoutId).toBeNull();
   });
+
+  it('checksums a record batch in native code, with the CRC-32C the broker checks', () => {
+    const native = jest.spyOn(require('@node-rs/crc32') as { crc32c: (input: Buffer) => number }, 'crc32c');
+    jest.isolateModules(() => {
+      const crc32C = require('kafkajs/src/protocol/recordBatch/crc32C') as (buffer: Buffer) => number;
+      // The standard check value of CRC-32C (Castagnoli).
+      expect(crc32C(Buffer.from('123456789'))).toBe(0xe3069283);
+      const batch = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) & 0xff));
+      expect(crc32C(batch)).toBe((require('kafkajs/src/protocol/recordBatch/crc32C/crc32C') as (buffer: Buffer) => number)(batch));
+    });
+    expect(native).toHaveBeenCalledTimes(2);
+  });
 });
