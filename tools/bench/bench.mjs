@@ -153,6 +153,8 @@ const METHOD = `## How each figure is measured
 const results = {};
 rmSync(LOG_DIR, { recursive: true, force: true });
 const services = {};
+/** How often each service was started, naming its CPU profiles (see profiling). */
+const starts = {};
 
 try {
   const receiver = await Receiver.start(ENDPOINTS.length + Object.keys(SOLO).length + FAN_OUT.length);
@@ -768,7 +770,7 @@ function report() {
   const cpu = Object.entries(results.cpu ?? {}).map(([label, shares]) => `- ${label}: ${shares}`).join('\n');
   console.log(`\n${table}\n\n${machine}\n`);
   const scale = results.scale ? `${scaleSection()}\n` : '';
-  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\n${scale}Where the cores went (CPU per process, 100 % = one core):\n\n${cpu}\n\n${METHOD}\n`;
+  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\n${scale}${cpuSplitSection()}Where the cores went (CPU per process, 100 % = one core):\n\n${cpu}\n\n${METHOD}\n`;
   mkdirSync(path.join(root, 'docs'), { recursive: true });
   writeFileSync(path.join(root, 'docs', 'benchmarks.md'), document);
   log('written to docs/benchmarks.md');
@@ -780,6 +782,15 @@ function scaleSection() {
   return scaleMarkdown(results.scale, { drainPerSecond: results.throughput.hookbus.perSecond, smallEventBytes, subscriptions: ENDPOINTS.length + Object.keys(SOLO).length });
 }
 
+/** The profile split of tools/bench/cpu-split.mjs, kept from the page as it is: a bench run has no profiles. */
+function cpuSplitSection() {
+  const file = path.join(root, 'docs', 'benchmarks.md');
+  const document = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const start = document.indexOf("## Where delivery-service's CPU goes\n");
+  const end = document.indexOf('\nWhere the cores went', start);
+  return start < 0 || end < 0 ? '' : `${document.slice(start, end).trimEnd()}\n\n`;
+}
+
 /** `--scale`: prints the scale part and puts it in place of docs/benchmarks.md's scale section. */
 function reportScaleOnly() {
   const section = `${scaleSection()}\n_This section: \`npm run bench -- --scale\`, ${new Date().toISOString()}; the figures above it come from the last full run._\n`;
@@ -788,19 +799,20 @@ function reportScaleOnly() {
   const document = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
   const [before, rest = ''] = document.split(/^## Scale\n/m);
   const after = rest.includes('\nWhere the cores went') ? rest.slice(rest.indexOf('\nWhere the cores went') + 1) : '';
-  writeFileSync(file, `${before.replace(/\n*$/, '\n\n')}${section}\n${after}`);
+  writeFileSync(file, `${before.replace(/\n*$/, '\n\n')}${section}\n${cpuSplitSection()}${after}`);
   log('scale section written to docs/benchmarks.md');
 }
 
 // --- helpers ----------------------------------------------------------------------------------
 
 /**
- * `BENCH_CPU_PROF=<dir>` profiles the services named in `BENCH_PROFILE` (default delivery-service);
- * `BENCH_NODE_ARGS` gives them further Node options (e.g. `--trace-gc`).
+ * `BENCH_CPU_PROF=<dir>` profiles the services named in `BENCH_PROFILE` (default delivery-service),
+ * each start in `<name>-<n>.cpuprofile`; `BENCH_NODE_ARGS` gives them further Node options (e.g. `--trace-gc`).
  */
 function profiling(name) {
   if (!(process.env.BENCH_PROFILE ?? 'delivery-service').split(',').includes(name)) return [];
-  const cpuProfile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const start = (starts[name] = (starts[name] ?? 0) + 1);
+  const cpuProfile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${name}-${start}.cpuprofile`] : [];
   return [...cpuProfile, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 }
 
