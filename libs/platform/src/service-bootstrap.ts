@@ -60,7 +60,8 @@ async function listen(app: INestApplication, options: ServiceOptions): Promise<s
   return url;
 }
 
-const SHUTDOWN_GRACE_MS = 30_000;
+/** How long a service drains on SIGTERM before it exits anyway (deployments allow longer). */
+export const SHUTDOWN_GRACE_MS = 30_000;
 
 /**
  * SIGTERM/SIGINT: readiness turns 503, consumers finish and commit their in-flight messages,
