@@ -36,6 +36,7 @@ import { Subscription } from './subscriptions/subscription.entity';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionTester } from './subscriptions/subscription-tester';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { ConsumerLagMetrics } from './system/consumer-lag.metrics';
 import { KafkaOverview } from './system/kafka-overview';
 import { SystemController } from './system/system.controller';
 import { SystemStatus } from './system/system-status';
@@ -105,6 +106,7 @@ export class ConfigModule {
         { provide: SERVICE_URLS, useValue: env.HOOKBUS_SERVICE_URLS },
         KafkaOverview,
         SystemStatus,
+        ConsumerLagMetrics,
         ...QUARANTINE_PROVIDERS,
       ],
     };

@@ -3,6 +3,12 @@ import { counter } from '@hookbus/platform';
 /** E-mails handed to the mail server (or outbox), by kind: `notification` or `digest`. */
 export const mailsSent = counter({ name: 'hookbus_notifier_emails_sent_total', help: 'E-mails sent', labelNames: ['kind'] });
 
+/** E-mails not handed over; each is tried again (the consumer, the next digest poll) unless rejected for good. */
+export const mailSendFailures = counter({
+  name: 'hookbus_notifier_email_send_failures_total',
+  help: 'E-mails the mail server refused or did not answer; each is tried again, unless rejected for good (5xx) and quarantined',
+});
+
 /** Notifications held back by the storm rule (each is listed in a digest later). */
 export const notificationsSuppressed = counter({
   name: 'hookbus_notifier_notifications_suppressed_total',

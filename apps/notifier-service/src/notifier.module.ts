@@ -4,6 +4,7 @@ import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { createMailSender, MailTemplates } from '@hookbus/mail';
 import { BatchedPruner, DatabaseReadiness, PersistenceModule } from '@hookbus/persistence';
 import { PlatformModule } from '@hookbus/platform';
+import { countingSendFailures } from './mail/counting-mail-sender';
 import { NotificationMails } from './mail/notification-mails';
 import { NOTIFIER_MIGRATIONS } from './migrations/0001-notifier';
 import { NotificationLedger } from './notifications/notification-ledger';
@@ -14,6 +15,7 @@ import { NOTIFIER_ENTITIES } from './notifier-entities';
 import type { NotifierEnv } from './notifier-env';
 import { ledgerPruned } from './notifier-metrics';
 import { MAIL_SENDER, STORM_SETTINGS, type StormSettings } from './notifier-tokens';
+import { AwaitingDigestMetrics } from './storm/awaiting-digest.metrics';
 import { DigestLedger } from './storm/digest-ledger';
 import { DigestScheduler } from './storm/digest.scheduler';
 
@@ -45,7 +47,7 @@ export class NotifierModule {
         {
           provide: MAIL_SENDER,
           useFactory: () => {
-            const sender = createMailSender({ smtpUrl: env.SMTP_URL, outboxDir: env.MAIL_OUTBOX_DIR });
+            const sender = countingSendFailures(createMailSender({ smtpUrl: env.SMTP_URL, outboxDir: env.MAIL_OUTBOX_DIR }));
             new Logger('notifier-service').log({ message: 'mail goes out through', sender: sender.description });
             return sender;
           },
@@ -59,6 +61,7 @@ export class NotifierModule {
         NotificationHandler,
         DigestLedger,
         DigestScheduler,
+        AwaitingDigestMetrics,
         {
           provide: LEDGER_PRUNER,
           inject: [EntityManager],

@@ -6,6 +6,7 @@ import { DeadLettersConsumer } from './intake/dead-letters.consumer';
 import { PendingReleaseStore } from './intake/pending-release.store';
 import { RETRY_SCHEDULER_MIGRATIONS } from './migrations/0001-pending-releases';
 import { PendingController } from './ops/pending.controller';
+import { RetryBacklogMetrics } from './ops/retry-backlog.metrics';
 import { ReleaseClaims } from './release/release-claims';
 import { ReleaseLoop } from './release/release-loop';
 import { RELEASE_SETTINGS, type ReleaseSettings } from './release/release-settings';
@@ -57,6 +58,7 @@ export class RetrySchedulerModule {
         Releaser,
         ScheduleRuns,
         ReleaseLoop,
+        RetryBacklogMetrics,
         {
           provide: SCHEDULE_PRUNER,
           inject: [EntityManager],

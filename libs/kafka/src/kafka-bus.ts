@@ -18,6 +18,8 @@ import { sharedAnswers } from './retry-policy';
 // Messages failing together through one outage share one ping of each dependency.
 const PROBE_REUSE_MS = 500;
 
+export type QuarantineListener = (topic: string, groupId: string) => void;
+
 /**
  * The hookbus message bus. Everything that touches Kafka goes through here, so the client library
  * (kafkajs today) stays an implementation detail of this lib.
@@ -35,6 +37,7 @@ export class KafkaBus {
   // Concurrent publishes share produce requests (see PublishBatcher).
   private readonly batcher: PublishBatcher;
   private readonly groupJoins = new EventEmitter();
+  private readonly quarantines = new EventEmitter();
 
   constructor(private readonly options: KafkaOptions & { replicationFactor?: number }) {
     this.prefix = options.topicPrefix ?? '';
@@ -97,8 +100,10 @@ export class KafkaBus {
       topicName: this.topicName,
       contractName: this.contractName,
       quarantine: (message) => this.publish(Topics.quarantine.name, [message]),
-      onQuarantined: ({ topic, partition, offset }, reason) =>
-        this.logger.warn({ message: 'message quarantined', topic, partition, offset, groupId: options.groupId, reason }),
+      onQuarantined: ({ topic, partition, offset }, reason) => {
+        this.logger.warn({ message: 'message quarantined', topic, partition, offset, groupId: options.groupId, reason });
+        this.quarantines.emit('quarantined', topic, options.groupId);
+      },
       onCommitFailed: (error) =>
         this.logger.warn({ message: 'offset commit failed; the partition resumes from the last commit', reason: String(error) }),
       onCrash: (error) => this.logger.error({ message: 'consumer crashed; it starts again', groupId: options.groupId, reason: String(error) }),
@@ -111,6 +116,11 @@ export class KafkaBus {
   /** Calls `listener` with the group id (as given to `consume`) each time one of its consumers joins its group. */
   onGroupJoin(listener: GroupJoinListener): void {
     this.groupJoins.on('join', listener);
+  }
+
+  /** Calls `listener` with the source topic and group id (contract names) of each message a consumer of this process quarantined. */
+  onQuarantine(listener: QuarantineListener): void {
+    this.quarantines.on('quarantined', listener);
   }
 
   /** The outages this process's consumers are waiting out (empty when every one makes progress). */

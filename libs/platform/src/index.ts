@@ -16,3 +16,4 @@ export * from './secret-key-env';
 export * from './zod-validation.pipe';
 export * from './open-api';
 export * from './open-api-schema';
+export * from './scrape-read';

@@ -4,6 +4,7 @@ import { ConsumerGroupMetrics } from './consumer-group-metrics';
 import type { CommonEnv } from './env';
 import { HealthModule } from './health.module';
 import { MetricsModule } from './metrics';
+import { QuarantineMetrics } from './quarantine-metrics';
 import type { ReadinessCheck } from './readiness-check';
 
 export interface PlatformOptions {
@@ -22,7 +23,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [KafkaModule.fromEnv(name, env, kafka), HealthModule.forRoot([KafkaReadiness, ConsumerReadiness, ...readiness]), MetricsModule],
-      providers: [ConsumerGroupMetrics],
+      providers: [ConsumerGroupMetrics, QuarantineMetrics],
     };
   }
 }

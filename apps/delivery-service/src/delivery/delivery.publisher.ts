@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics } from '@hookbus/contracts';
 import { KafkaBus } from '@hookbus/kafka';
-import { countAttempt } from './delivery-metrics';
+import { observeAttempt } from './delivery-metrics';
 import type { DeliveryDecision } from './rules';
 
 /**
@@ -19,7 +19,7 @@ export class DeliveryPublisher {
    */
   async publish({ records: { log, deadLetter, notification } }: DeliveryDecision): Promise<void> {
     await this.write(Topics.deliveryLog.name, log.deliveryId, log);
-    countAttempt(log.plugin, log.outcome);
+    observeAttempt(log);
     if (deadLetter) await this.write(Topics.deadLetters.name, deadLetter.deliveryId, deadLetter);
     if (notification) await this.write(Topics.notifications.name, notification.subscriptionId, notification);
   }
