@@ -40,6 +40,10 @@ const depConstraints = [
   { sourceTag: 'type:console', onlyDependOnLibsWithTags: [] },
   // The workspace's own Nx generators (tools/workspace) read the event types, and nothing else of the product.
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts'] },
+  // The producer client is published on its own: the contracts, and of the bus lib its partitioner (see below).
+  { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+  // The `hookbus` command reaches the platform through the client and over HTTP only.
+  { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:client', 'type:contracts'] },
 ];
 
 export default [
@@ -58,6 +62,13 @@ export default [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  {
+    // The rest of @hookbus/kafka is NestJS, which a producer's process should not have to load.
+    files: ['libs/client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(@hookbus/kafka(?!/partitioner$)|@nestjs/)', message: 'a producer should not need NestJS: of @hookbus/kafka, take only @hookbus/kafka/partitioner' }] }],
     },
   },
   {
