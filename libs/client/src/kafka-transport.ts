@@ -20,8 +20,8 @@ export type KafkaTransportOptions = KafkaTarget &
         /**
          * A producer of the caller's, connected and closed by the caller. For a subject's events to
          * keep their order beside those ingest-service publishes, it must use kafkajs's default
-         * partitioner (or @hookbus/kafka's KeyHashPartitioner): both place a key where Kafka's
-         * Java client does.
+         * partitioner (the one this transport uses hashes keys the same way): both place a key
+         * where Kafka's Java client does.
          */
         readonly producer: Producer;
       }
