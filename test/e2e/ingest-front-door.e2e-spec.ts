@@ -65,6 +65,8 @@ describe('ingest-service front door: producer keys from config-service, tenancy 
       return got.length > 0 && got;
     });
     expect(JSON.parse(request.body)).toEqual({ companyId: 6316, orderId: 6908 });
+    // No OTEL_* exporter set: tracing is off, and no trace context goes out.
+    expect(request.headers).not.toHaveProperty('traceparent');
     await harness.unsubscribeAll();
   });
 

@@ -18,17 +18,22 @@ export class FailurePath {
     private readonly databases: ReturnType<typeof testDatabases>,
   ) {}
 
-  static async start(harness: DeliveryHarness): Promise<FailurePath> {
+  /** `env` goes to both services, on top of their defaults. */
+  static async start(harness: DeliveryHarness, env: Record<string, string> = {}): Promise<FailurePath> {
     const sink = await SmtpSink.start();
     const databases = [testDatabases()[0], testDatabases()[0]];
     const [schedulerDb, notifierDb] = databases;
     const notifierGroup = uniqueGroup('notifier');
-    const common = { KAFKA_TOPIC_PREFIX: harness.prefix, LOG_LEVEL: 'warn' };
+    const common = { KAFKA_TOPIC_PREFIX: harness.prefix, LOG_LEVEL: 'warn', ...env };
     const services = [
       await (await ServiceProcess.spawn('retry-scheduler', { ...common, DATABASE_URL: schedulerDb.url, RETRY_POLL_MS: '50' })).ready(),
       await (await ServiceProcess.spawn('notifier-service', { ...common, DATABASE_URL: notifierDb.url, SMTP_URL: sink.url, KAFKA_GROUP_ID: notifierGroup })).ready(),
     ];
     return new FailurePath(harness, sink, notifierGroup, services, databases);
+  }
+
+  get notifier(): ServiceProcess {
+    return this.services[1];
   }
 
   /** Resolves once the notifier has handled every notification published so far. */

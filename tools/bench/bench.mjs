@@ -78,6 +78,8 @@ const serviceEnv = (name, topicPrefix = prefix) => ({
   DATABASE_URL: `sqlite:${path.join(dataDir, `${name}.sqlite`)}`,
   MAIL_OUTBOX_DIR: path.join(dataDir, 'outbox'),
   ...secrets,
+  // Traces as the caller asks for them (off unless OTEL_* names an exporter): docs/benchmarks.md#tracing.
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('OTEL_'))),
 });
 const client = new Kafka({ clientId: 'hookbus-bench', brokers: kafka.brokers.split(','), logLevel: logLevel.NOTHING });
 const producer = client.producer({ allowAutoTopicCreation: false });
@@ -770,7 +772,7 @@ function report() {
   const cpu = Object.entries(results.cpu ?? {}).map(([label, shares]) => `- ${label}: ${shares}`).join('\n');
   console.log(`\n${table}\n\n${machine}\n`);
   const scale = results.scale ? `${scaleSection()}\n` : '';
-  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\n${scale}${cpuSplitSection()}Where the cores went (CPU per process, 100 % = one core):\n\n${cpu}\n\n${METHOD}\n`;
+  const document = `# Benchmarks\n\nWritten by \`npm run bench\` (tools/bench/); every figure comes from the same run on the same machine.\n\n${machine}\n\n${table}\n\n${scale}${keptSections()}Where the cores went (CPU per process, 100 % = one core):\n\n${cpu}\n\n${METHOD}\n`;
   mkdirSync(path.join(root, 'docs'), { recursive: true });
   writeFileSync(path.join(root, 'docs', 'benchmarks.md'), document);
   log('written to docs/benchmarks.md');
@@ -782,13 +784,20 @@ function scaleSection() {
   return scaleMarkdown(results.scale, { drainPerSecond: results.throughput.hookbus.perSecond, smallEventBytes, subscriptions: ENDPOINTS.length + Object.keys(SOLO).length });
 }
 
-/** The profile split of tools/bench/cpu-split.mjs, kept from the page as it is: a bench run has no profiles. */
-function cpuSplitSection() {
+/** Sections measured apart from a bench run, kept from the page as they are until "Where the cores went". */
+function keptSections() {
+  const headings = [
+    // tools/bench/cpu-split.mjs: a bench run has no profiles.
+    "## Where delivery-service's CPU goes\n",
+    // Quick runs with and without OTEL_* set (the section says how).
+    '## Tracing\n',
+  ];
   const file = path.join(root, 'docs', 'benchmarks.md');
   const document = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const start = document.indexOf("## Where delivery-service's CPU goes\n");
+  const starts = headings.map((heading) => document.indexOf(heading)).filter((index) => index >= 0);
+  const start = Math.min(...starts);
   const end = document.indexOf('\nWhere the cores went', start);
-  return start < 0 || end < 0 ? '' : `${document.slice(start, end).trimEnd()}\n\n`;
+  return starts.length === 0 || end < 0 ? '' : `${document.slice(start, end).trimEnd()}\n\n`;
 }
 
 /** `--scale`: prints the scale part and puts it in place of docs/benchmarks.md's scale section. */
@@ -799,7 +808,7 @@ function reportScaleOnly() {
   const document = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
   const [before, rest = ''] = document.split(/^## Scale\n/m);
   const after = rest.includes('\nWhere the cores went') ? rest.slice(rest.indexOf('\nWhere the cores went') + 1) : '';
-  writeFileSync(file, `${before.replace(/\n*$/, '\n\n')}${section}\n${cpuSplitSection()}${after}`);
+  writeFileSync(file, `${before.replace(/\n*$/, '\n\n')}${section}\n${keptSections()}${after}`);
   log('scale section written to docs/benchmarks.md');
 }
 

@@ -66,7 +66,7 @@ export class EventsFastLane implements OnApplicationBootstrap {
       request.off('readable', onReadable);
       const body = Buffer.concat(chunks, received);
       const events = this.accepted(body, tenantId);
-      if (events) return void this.publish(events, response);
+      if (events) return void this.publish(events, request, response);
       request.unshift(body);
       passOn(request, response);
     };
@@ -92,9 +92,9 @@ export class EventsFastLane implements OnApplicationBootstrap {
     }
   }
 
-  private async publish(events: readonly AcceptedEvent[], response: ServerResponse): Promise<void> {
+  private async publish(events: readonly AcceptedEvent[], request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
-      await this.publisher.publish(events);
+      await this.publisher.publish(events, request.headers);
       answer(response, 202, 'application/json', { ids: events.map(({ event }) => event.id) });
     } catch (error) {
       // As ProblemFilter answers an unexpected error: logged, not leaked.

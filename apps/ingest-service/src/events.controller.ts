@@ -25,21 +25,25 @@ export class EventsController {
     @Headers() headers: Record<string, string>,
   ): Promise<{ ids: string[] }> {
     const events = acceptEvents([fromBinaryMode(headers, body, 'ce-') ?? body], producer.tenantId, false);
-    await this.publisher.publish(events);
+    await this.publisher.publish(events, headers);
     return { ids: events.map(({ event }) => event.id) };
   }
 
   /** Up to 1,000 structured events; all are accepted or, if any is refused, none. */
   @Post('batch')
   @HttpCode(HttpStatus.ACCEPTED)
-  async publishBatch(@CurrentProducer() producer: Producer, @Body() body: unknown): Promise<{ ids: string[] }> {
+  async publishBatch(
+    @CurrentProducer() producer: Producer,
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string>,
+  ): Promise<{ ids: string[] }> {
     if (!Array.isArray(body) || body.length === 0 || body.length > MAX_BATCH) {
       throw ProblemException.invalid([
         { field: '(root)', rule: 'batch_size', message: `must be an array of 1 to ${MAX_BATCH} events` },
       ]);
     }
     const events = acceptEvents(body, producer.tenantId, true);
-    await this.publisher.publish(events);
+    await this.publisher.publish(events, headers);
     return { ids: events.map(({ event }) => event.id) };
   }
 }

@@ -14,8 +14,14 @@ const orderConfirmed = {
 
 describe('parseCloudEvent', () => {
   it('accepts a valid event and keeps extension attributes', () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const result = parseCloudEvent({ ...orderConfirmed, traceparent, tracestate: 'vendor=1', partnerref: 'p-7' });
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ id: 'evt-1', traceparent, tracestate: 'vendor=1', partnerref: 'p-7' }) });
+  });
+
+  it('refuses a traceparent that is not W3C trace context, naming the field and the rule', () => {
     const result = parseCloudEvent({ ...orderConfirmed, traceparent: '00-abc' });
-    expect(result).toEqual({ ok: true, value: expect.objectContaining({ id: 'evt-1', traceparent: '00-abc' }) });
+    expect(result).toEqual({ ok: false, issues: [{ field: 'traceparent', rule: 'invalid_format', message: expect.stringContaining('W3C traceparent') }] });
   });
 
   it('accepts int64 ids given as digit strings', () => {

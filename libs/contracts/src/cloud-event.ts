@@ -6,7 +6,13 @@ import { toIssues, type Validated } from './validation';
 export const ORIGINS = ['admin', 'shop', 'funnel'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
-/** CloudEvents 1.0 structured JSON with the hookbus extensions `tenantid` and `origin`. */
+/** W3C trace-context `traceparent`: version, trace id, parent span id and flags, in lower-case hex. */
+const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/**
+ * CloudEvents 1.0 structured JSON with the hookbus extensions `tenantid` and `origin`, and the
+ * distributed-tracing extension (`traceparent`, `tracestate`): the trace the event belongs to.
+ */
 export const cloudEventSchema = z.looseObject({
   specversion: z.literal('1.0'),
   id: z.string().min(1).max(256),
@@ -17,6 +23,8 @@ export const cloudEventSchema = z.looseObject({
   datacontenttype: z.string().optional(),
   tenantid: z.string().min(1).max(128),
   origin: z.enum(ORIGINS).optional(),
+  traceparent: z.string().regex(TRACEPARENT, 'must be a W3C traceparent: 2-32-16-2 lower-case hex digits joined by dashes').optional(),
+  tracestate: z.string().max(512).optional(),
   data: z.unknown(),
 });
 

@@ -46,6 +46,9 @@ const httpRequest = z.object({
  */
 const deferrals = z.int().positive().optional();
 
+/** W3C `traceparent` of the attempt that led to this record, while tracing: its spans link back to that attempt. */
+const traceparent = z.string().optional();
+
 export const CIRCUIT_STATES = ['closed', 'open', 'half-open'] as const;
 
 /** An endpoint's flow control as delivery-service saw it: its concurrency limit then, and its circuit. */
@@ -104,6 +107,7 @@ export const deadLetterRecordV1 = z.object({
   reason: z.string(),
   event: cloudEventSchema,
   batch: batchInfoV1.optional(),
+  traceparent,
 });
 export type DeadLetterRecordV1 = z.output<typeof deadLetterRecordV1>;
 
@@ -116,6 +120,7 @@ export const retryRecordV1 = z.object({
   deferrals,
   event: cloudEventSchema,
   manual: z.boolean().default(false),
+  traceparent,
 });
 export type RetryRecordV1 = z.output<typeof retryRecordV1>;
 

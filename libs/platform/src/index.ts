@@ -10,6 +10,7 @@ export * from './problem';
 export * from './problem.schema';
 export * from './readiness-check';
 export * from './service-bootstrap';
+export * from './tracing';
 export * from './local-secret';
 export * from './secret-box';
 export * from './secret-key-env';

@@ -6,6 +6,7 @@ import { niceAtLeast } from './cpu-nice';
 import { type CommonEnv, EnvValidationError, redactSecrets } from './env';
 import { type OpenApiOptions, setupOpenApi } from './open-api';
 import { ProblemFilter } from './problem';
+import { startTracing, TracedLogger } from './tracing';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -23,17 +24,19 @@ export interface ServiceOptions {
   readonly transport?: (app: INestApplication) => CustomTransportStrategy;
 }
 
-/** One JSON object per line on stdout, tagged with the service name. */
+/** One JSON object per line on stdout, tagged with the service name (and the trace, inside a span). */
 export function jsonLogger(name: string, level: LogLevel = 'log'): ConsoleLogger {
-  return new ConsoleLogger(name, { json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) });
+  return new TracedLogger(name, { json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) });
 }
 
 /**
- * Creates, wires and starts a hookbus service: JSON logs, shutdown hooks (SIGTERM drains consumers
- * and closes connections), the HTTP listener, then the optional Kafka transport.
+ * Creates, wires and starts a hookbus service: traces if OTEL_* asks for them, JSON logs, shutdown
+ * hooks (SIGTERM drains consumers and closes connections), the HTTP listener, then the optional
+ * Kafka transport.
  */
 export async function startService(options: ServiceOptions): Promise<INestApplication> {
   niceAtLeast(options.env.CPU_NICE);
+  const stopTracing = await startTracing(options.name);
   const logger = jsonLogger(options.name, options.env.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(options.module, { logger, bodyParser: false });
   // CloudEvents and problem documents are `application/*+json`; parse them like plain JSON.
@@ -42,7 +45,7 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   options.configure?.(app);
   if (options.openApi) setupOpenApi(app, options.openApi);
   const started = listen(app, options);
-  exitGracefullyOnSignals(app, logger, started);
+  exitGracefullyOnSignals(app, logger, started, stopTracing);
   const url = await started;
   logger.log({ message: `${options.name} listening`, url });
   return app;
@@ -65,11 +68,11 @@ export const SHUTDOWN_GRACE_MS = 30_000;
 
 /**
  * SIGTERM/SIGINT: readiness turns 503, consumers finish and commit their in-flight messages,
- * connections close, and the process exits 0 (1 if that takes longer than the grace period).
+ * connections close, pending spans are exported, and the process exits 0 (1 if that takes longer than the grace period).
  * Shuts down once: Ctrl-C under a launcher brings SIGINT from the terminal and SIGTERM from the
  * launcher, and closing twice fails on what the first close already destroyed.
  */
-function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger, started: Promise<unknown>): void {
+function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger, started: Promise<unknown>, stopTracing?: () => Promise<void>): void {
   let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (shuttingDown) return;
@@ -81,7 +84,8 @@ function exitGracefullyOnSignals(app: INestApplication, logger: ConsoleLogger, s
     }, SHUTDOWN_GRACE_MS).unref();
     // A signal can arrive while the consumers are still starting (readiness may already answer):
     // closing then would pull the server from under the start, so the start finishes first.
-    started.then(() => app.close()).then(
+    // Spans of the last messages drained are flushed before the process goes.
+    started.then(() => app.close()).then(() => stopTracing?.()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ message: 'shutdown failed', reason: String(error) });

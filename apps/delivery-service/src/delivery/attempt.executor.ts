@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { HookbusEvent, SubscriptionSnapshotV1 } from '@hookbus/contracts';
 import type { Classification, DeliverablePlugin } from '@hookbus/delivery-sdk';
 import { type EndpointGate, EndpointGates, type SendResult, signWebhook, SubscriptionPacer } from '@hookbus/delivery-transport';
-import type { SecretBox } from '@hookbus/platform';
+import { type SecretBox, traceHeadersOf } from '@hookbus/platform';
+import { finishAttemptSpan, startAttemptSpan } from './attempt-span';
 import { countPutOff } from './delivery-metrics';
 import { DeliveryPublisher } from './delivery.publisher';
 import { type DeliveryRef, deliveryRefOf } from './delivery-ref';
@@ -97,12 +98,18 @@ export class AttemptExecutor {
 
     // Signed once it may go: a delivery that waited its turn still carries a fresh timestamp.
     const now = new Date();
-    const headers = withHeaders(rendered.headers, signWebhook({ id: ref.deliveryId, timestamp: now, body: rendered.body, secrets: activeSigningSecrets(this.box, snapshot, now) }));
+    const span = startAttemptSpan(ref, attempt, rendered);
+    // The receiver may continue the trace (W3C `traceparent`); the signature covers only id, timestamp and body.
+    const headers = withHeaders(
+      rendered.headers,
+      signWebhook({ id: ref.deliveryId, timestamp: now, body: rendered.body, secrets: activeSigningSecrets(this.box, snapshot, now) }),
+      traceHeadersOf(span),
+    );
     const result = await this.send({ method: rendered.method, url: rendered.url, headers, body: rendered.body, timeoutMs: plugin.timeoutMs });
     const paused = admission?.permit.done(result);
     const response = result.kind === 'response' ? { response: { status: result.status, body: result.body } } : {};
     // The endpoint asked to wait (Retry-After): the whole endpoint pauses, and this delivery waits with it.
-    if (paused && mayDefer) return putOff({ until: paused.until, reason: paused.reason, endpoint: gate?.flow(), durationMs: result.durationMs, ...response });
+    if (paused && mayDefer) return finishAttemptSpan(span, putOff({ until: paused.until, reason: paused.reason, endpoint: gate?.flow(), durationMs: result.durationMs, ...response }));
 
     const verdict: Classification = plugin.classify(result, { event, subscription, deliveryId: ref.deliveryId, attempt, now: new Date() });
     // Absent and undefined read alike to the rules; a spread per optional field would cost a copy each.
@@ -115,7 +122,7 @@ export class AttemptExecutor {
       deferrals,
       endpoint: gate?.flow(),
     };
-    return decideVerdict(context, made, verdict);
+    return finishAttemptSpan(span, decideVerdict(context, made, verdict));
   }
 
   // A URL that does not parse has no endpoint to protect; the sender reports it as a failed attempt.

@@ -28,6 +28,19 @@ describe('DeliveryPublisher: writes what the rules decided', () => {
     expect(bus.values(Topics.notifications.name)).toEqual([failed.records.notification]);
   });
 
+  it("names the attempt's span, if traced, in the dead letter's record and both messages' headers; the log record stays as it is", async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await publisher.publish({ ...retrying, traceparent });
+    await publisher.publish({ ...failed, traceparent });
+
+    expect(bus.values(Topics.deadLetters.name)).toEqual([{ ...retrying.records.deadLetter, traceparent }]);
+    expect(bus.values(Topics.deliveryLog.name)).toEqual([retrying.records.log, failed.records.log]);
+    const headersOf = (topic: string) => bus.published.filter((message) => message.topic === topic).map(({ headers }) => headers);
+    expect(headersOf(Topics.deadLetters.name)).toEqual([{ traceparent }]);
+    expect(headersOf(Topics.notifications.name)).toEqual([{ traceparent }]);
+    expect(headersOf(Topics.deliveryLog.name)).toEqual([{}, {}]);
+  });
+
   it('stops at a record the broker refused and rejects, so the message that caused it is not committed', async () => {
     bus.refuseNext(Topics.deadLetters.name);
     await expect(publisher.publish(retrying)).rejects.toThrow('broker refused');

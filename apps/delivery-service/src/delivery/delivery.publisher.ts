@@ -15,16 +15,19 @@ export class DeliveryPublisher {
   /**
    * The log record first: a later record of the same attempt (the attempt made once a put-off or
    * scheduled one is released) then always follows it on the delivery's partition and replaces
-   * it, never the other way round. Then the dead letter, then the e-mail.
+   * it, never the other way round. Then the dead letter, then the e-mail. Both name the
+   * attempt's span, if traced: the dead letter in its record, which the retry-scheduler keeps
+   * until the retry, and both in W3C trace-context headers.
    */
-  async publish({ records: { log, deadLetter, notification } }: DeliveryDecision): Promise<void> {
+  async publish({ records: { log, deadLetter, notification }, traceparent }: DeliveryDecision): Promise<void> {
     await this.write(Topics.deliveryLog.name, log.deliveryId, log);
     observeAttempt(log);
-    if (deadLetter) await this.write(Topics.deadLetters.name, deadLetter.deliveryId, deadLetter);
-    if (notification) await this.write(Topics.notifications.name, notification.subscriptionId, notification);
+    const headers = traceparent === undefined ? undefined : { traceparent };
+    if (deadLetter) await this.write(Topics.deadLetters.name, deadLetter.deliveryId, headers ? { ...deadLetter, traceparent } : deadLetter, headers);
+    if (notification) await this.write(Topics.notifications.name, notification.subscriptionId, notification, headers);
   }
 
-  private write(topic: string, key: string, value: unknown): Promise<void> {
-    return this.bus.publish(topic, [{ key, value: JSON.stringify(value) }]);
+  private write(topic: string, key: string, value: unknown, headers?: Record<string, string>): Promise<void> {
+    return this.bus.publish(topic, [{ key, value: JSON.stringify(value), headers }]);
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Topics } from '@hookbus/contracts';
 import { type ConsumedMessage, ConsumeTopic } from '@hookbus/kafka';
+import { contextFrom, inConsumerSpan } from '@hookbus/platform';
 import { decodeNotification } from './notification-record';
 import { NotificationHandler } from './notification.handler';
 
@@ -12,6 +13,13 @@ export class NotificationConsumer {
 
   @ConsumeTopic(Topics.notifications.name)
   async onNotification(@Payload() message: ConsumedMessage): Promise<void> {
-    await this.handler.handle(decodeNotification(message));
+    const record = decodeNotification(message);
+    // A child of the attempt that ended badly, which the message's headers name.
+    const span = {
+      topic: Topics.notifications.name,
+      parent: contextFrom(message.headers),
+      attributes: { 'hookbus.notification.id': record.id, 'hookbus.notification.type': record.type, 'hookbus.subscription.id': record.subscriptionId },
+    };
+    await inConsumerSpan(span, () => this.handler.handle(record));
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Topics } from '@hookbus/contracts';
 import { type ConsumedMessage, ConsumeTopic } from '@hookbus/kafka';
+import { contextFrom, inConsumerSpan, linksTo } from '@hookbus/platform';
 import { decodeDeadLetter } from './dead-letter-message';
 import { MAX_GROUP, PendingReleaseStore } from './pending-release.store';
 
@@ -20,6 +21,14 @@ export class DeadLettersConsumer {
 
   @ConsumeTopic(Topics.deadLetters.name)
   async onDeadLetter(@Payload() message: ConsumedMessage): Promise<void> {
-    await this.store.store(decodeDeadLetter(message));
+    const record = decodeDeadLetter(message);
+    // In its event's trace, following (linked to) the attempt that failed.
+    const span = {
+      topic: Topics.deadLetters.name,
+      parent: contextFrom(record.event),
+      links: linksTo(record.traceparent),
+      attributes: { 'hookbus.delivery.id': record.deliveryId, 'hookbus.delivery.attempt': record.attempt, 'hookbus.retry.due_at': record.dueAt },
+    };
+    await inConsumerSpan(span, () => this.store.store(record));
   }
 }

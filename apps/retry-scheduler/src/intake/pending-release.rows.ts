@@ -6,7 +6,8 @@ import type { HeldRelease } from './release-conflict';
 
 /**
  * The retry record a dead letter becomes once due. It keeps the deferral count, so that if
- * delivery-service puts the attempt off again, its next dead letter counts on from it.
+ * delivery-service puts the attempt off again, its next dead letter counts on from it, and the
+ * failed attempt's trace context, so that the retry's spans link to that attempt.
  */
 export const retryRecordOf = (record: DeadLetterRecordV1): RetryRecordV1 => ({
   deliveryId: record.deliveryId,
@@ -19,6 +20,7 @@ export const retryRecordOf = (record: DeadLetterRecordV1): RetryRecordV1 => ({
   ...(record.deferrals === undefined ? {} : { deferrals: record.deferrals }),
   event: record.event,
   manual: false,
+  ...(record.traceparent === undefined ? {} : { traceparent: record.traceparent }),
 });
 
 /**

@@ -24,6 +24,12 @@ describe('retryRecordOf', () => {
     });
   });
 
+  it("keeps the failed attempt's traceparent, so that the released retry links to that attempt", () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    expect(retryRecordOf({ ...deadLetter, traceparent })).toMatchObject({ traceparent });
+    expect(retryRecordOf(deadLetter)).not.toHaveProperty('traceparent');
+  });
+
   it('adds no plugin or hook to a dead letter written before it named them', () => {
     const { plugin: _plugin, hook: _hook, ...older } = deadLetter;
     expect(retryRecordOf(older)).not.toHaveProperty('plugin');

@@ -13,6 +13,8 @@ export interface DeliveryDecision {
   /** When the next attempt is due, if one follows. */
   readonly dueAt?: string;
   readonly records: DecisionRecords;
+  /** The W3C `traceparent` of the attempt's span, while tracing: what follows from it links back. */
+  readonly traceparent?: string;
 }
 
 export function decisionOf(log: DeliveryAttemptRecordV1, follows: Omit<DecisionRecords, 'log'> = {}): DeliveryDecision {

@@ -1,0 +1,4 @@
+export * from './trace-context';
+export * from './traced-logger';
+export * from './tracing-sdk';
+export * from './consumer-span';
