@@ -14,6 +14,12 @@ export interface EventInput<T extends EventType = EventType> {
   /** Defaults to a random UUID. Made once, before the first try, so every retry sends the same id. */
   readonly id?: string;
   readonly origin?: Origin;
+  /**
+   * The producer's span (W3C trace context), sent as the CloudEvents distributed-tracing extension:
+   * with tracing on, hookbus's spans of this event continue it.
+   */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 /** Any event the contracts define; a batch may mix types, each checked against its own. */
@@ -28,6 +34,8 @@ export interface PublishedEvent<T extends EventType = EventType> {
   readonly time: string;
   readonly subject: string;
   readonly origin?: Origin;
+  readonly traceparent?: string;
+  readonly tracestate?: string;
   /** Present when the transport names the tenant (Kafka); over HTTP, ingest-service sets the key's. */
   readonly tenantid?: string;
   readonly data: EventData<T>;

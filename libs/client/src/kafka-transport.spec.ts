@@ -27,6 +27,21 @@ describe('KafkaTransport', () => {
     expect(event).toMatchObject({ tenantid: 'tnt_a', source: 'urn:orders' });
   });
 
+  it("carries the producer's trace context in the event and as W3C trace-context headers, as ingest-service does; refuses a malformed one", async () => {
+    const { records, producer } = recordingProducer();
+    const client = new HookbusClient({ source: 'urn:orders', transport: new KafkaTransport({ producer, tenantId: 'tnt_a' }) });
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+    const event = await client.publish({ type: 'order.cancelled', subject: 'order-9', data: { companyId: 1, orderId: 9 }, traceparent, tracestate: 'shop=1' });
+
+    expect(event).toMatchObject({ traceparent, tracestate: 'shop=1' });
+    expect(records[0].messages[0].headers).toEqual({ 'content-type': 'application/cloudevents+json', ce_id: event.id, ce_type: 'order.cancelled', traceparent, tracestate: 'shop=1' });
+    await expect(client.publish({ type: 'order.cancelled', subject: 'order-9', data: { companyId: 1, orderId: 9 }, traceparent: '00-abc' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: 'traceparent', rule: 'invalid_format' })],
+    });
+    expect(records).toHaveLength(1);
+  });
+
   it('checks the tenant it is given against the contract', async () => {
     const { records, producer } = recordingProducer();
     const client = new HookbusClient({ source: 'urn:orders', transport: new KafkaTransport({ producer, tenantId: '' }) });

@@ -64,7 +64,7 @@ export class KafkaTransport implements EventTransport {
       messages: batch.map(({ event, json }) => ({
         key: eventKey(this.tenantId, event.subject),
         value: json,
-        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_id: event.id, ce_type: event.type },
+        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ce_id: event.id, ce_type: event.type, ...traceHeadersOf(event) },
       })),
     });
   }
@@ -82,4 +82,9 @@ async function connectProducer(brokers: readonly string[], clientId = 'hookbus-c
   const producer = new Kafka({ clientId, brokers: [...brokers] }).producer({ createPartitioner: KeyHashPartitioner, allowAutoTopicCreation: false });
   await producer.connect();
   return producer;
+}
+
+/** The producer's trace context as W3C trace-context headers, as ingest-service writes its own span's. */
+function traceHeadersOf({ traceparent, tracestate }: OutgoingEvent['event']): Record<string, string> {
+  return { ...(traceparent === undefined ? {} : { traceparent }), ...(tracestate === undefined ? {} : { tracestate }) };
 }

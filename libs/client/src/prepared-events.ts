@@ -37,7 +37,7 @@ export function prepareEvents(inputs: readonly AnyEventInput[], defaults: { sour
 }
 
 function cloudEventOf(input: AnyEventInput, source: string): Record<string, unknown> {
-  const { type, subject, data, origin, time = new Date(), id = randomUUID() } = input;
+  const { type, subject, data, origin, traceparent, tracestate, time = new Date(), id = randomUUID() } = input;
   return {
     specversion: '1.0',
     id,
@@ -46,6 +46,8 @@ function cloudEventOf(input: AnyEventInput, source: string): Record<string, unkn
     time: time instanceof Date ? time.toISOString() : time,
     subject,
     ...(origin === undefined ? {} : { origin }),
+    ...(traceparent === undefined ? {} : { traceparent }),
+    ...(tracestate === undefined ? {} : { tracestate }),
     data,
   };
 }
